@@ -1,0 +1,155 @@
+// The analysed model of one or more logs: calls, updates, CBS sessions and the
+// failures that decided an outcome. Plain data; lines are 0-based.
+import type { FileInfo, LogFormat } from '../model/types';
+
+export type Phase = 'scan' | 'download' | 'install' | 'commit' | 'unknown';
+
+export type CallKind = 'search' | 'download' | 'install' | 'uninstall' | 'agent' | 'other';
+
+/** A place in a file. `file` is an index into `Analysis.files`. */
+export interface LineRef {
+  file: number;
+  line: number;
+}
+
+export interface CallCounts {
+  succeeded?: number;
+  succeededWithErrors?: number;
+  failed?: number;
+  cancelled?: number;
+  unaccounted?: number;
+}
+
+/** A bracketed operation: `* START * Install ClientId = ...` ... `* END * ...`, or the agent's own. */
+export interface Call {
+  /** Stable key inside one analysis (e.g. "0:1234" = file 0, start line 1234). */
+  key: string;
+  kind: CallKind;
+  file: number;
+  /** Client or caller id (`UpdateOrchestrator`, `Windows Defender`, `AutomaticUpdates`...). */
+  client?: string;
+  cv?: string;
+  pid?: number;
+  tid?: number;
+  startLine: number;
+  endLine?: number;
+  startTime?: number;
+  endTime?: number;
+  counts?: CallCounts;
+  /** `Exit code = 0x...` (unsigned 32-bit). */
+  exitCode?: number;
+  /** `Call error code = 0x...`. */
+  callErrorCode?: number;
+  /** Update ids (upper case, no braces) this call touched. */
+  updateIds: string[];
+  result: 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+}
+
+export type UpdateOutcome = 'failed' | 'succeeded' | 'unknown';
+
+export interface UpdateResult {
+  /** `download`, `install`, `uninstall` ... as written by LogHistory / the outcome line. */
+  operation: string;
+  phase: Phase;
+  /** HRESULT (unsigned); 0 for success. */
+  code: number;
+  /** `resultUnMapped` when logged. */
+  unmappedCode?: number;
+  at: LineRef;
+  callKey?: string;
+}
+
+export interface UpdateInfo {
+  /** Upper-case GUID without braces. */
+  updateId: string;
+  revision?: number;
+  kb?: string;
+  title?: string;
+  outcome: UpdateOutcome;
+  results: UpdateResult[];
+  /** Every line that mentions the update (capped per update to keep memory bounded). */
+  mentions: LineRef[];
+  callKeys: string[];
+}
+
+export interface CbsError {
+  at: LineRef;
+  code: number;
+  name?: string;
+  message: string;
+}
+
+/** A CBS/TrustedInstaller session (`Session: 30546173_... initialized by client WindowsUpdateAgent`). */
+export interface CbsSession {
+  key: string;
+  file: number;
+  id: string;
+  client?: string;
+  startLine: number;
+  endLine?: number;
+  startTime?: number;
+  endTime?: number;
+  packages: string[];
+  kbs: string[];
+  errors: CbsError[];
+}
+
+/** Why the phase was chosen: the evidence kind and where. */
+export interface PhaseEvidence {
+  /** `callKind`, `component`, `codeRange`, `operation`, `cbsSession`, `message`. */
+  kind: string;
+  detail: string;
+  at?: LineRef;
+}
+
+/** A failure that decided an outcome. */
+export interface Failure {
+  /** Stable key (file:line of the deciding outcome line). */
+  key: string;
+  at: LineRef;
+  time?: number;
+  timeText?: string;
+  phase: Phase;
+  phaseEvidence: PhaseEvidence[];
+  /** The deciding code (unsigned 32-bit). */
+  code: number;
+  /** Name the log printed next to the code, if any (tables fill the rest later). */
+  loggedName?: string;
+  /** What kind of outcome line decided it: `callResult`, `logHistory`, `installComplete`, `returnCode`, `exitCode`, `cbsFailure`, `reportingEvent`, `setupError`. */
+  outcomeKind: string;
+  updateId?: string;
+  revision?: number;
+  kb?: string;
+  title?: string;
+  callKey?: string;
+  /** Lines in order: call start, root-cause lines, the outcome line. */
+  evidence: LineRef[];
+  /** The earliest related `*FAILED*`/error line judged to be the root cause, when found. */
+  rootCause?: LineRef;
+  /** Matching CBS session(s) when a CBS.log was analysed with it. */
+  cbsSessionKeys: string[];
+}
+
+/** A `*FAILED*` or error line that did not decide an outcome, with why it is judged so. */
+export interface NoiseLine {
+  at: LineRef;
+  code?: number;
+  /** `evidence` (part of a failure's chain), `benign` (known harmless pattern), `transient` (later retried/succeeded), `other`. */
+  kind: 'evidence' | 'benign' | 'transient' | 'other';
+  reason: string;
+}
+
+export interface AnalysedFile extends FileInfo {
+  path: string;
+  format: LogFormat;
+}
+
+export interface Analysis {
+  files: AnalysedFile[];
+  calls: Call[];
+  updates: UpdateInfo[];
+  cbsSessions: CbsSession[];
+  failures: Failure[];
+  /** Intermediate failure lines (for lower-severity diagnostics). Capped. */
+  noise: NoiseLine[];
+}
