@@ -1,0 +1,382 @@
+// Readable source of the three TextMate grammars. `node syntaxes/src/build.mjs` writes
+// syntaxes/*.tmLanguage.json from it; `--check` fails when the committed JSON is stale.
+//
+// Regex rules (the Oniguruma engine runs these on lines of 100 KB and more):
+// - every repetition is bounded ({0,N}), never `+`/`*` over an open-ended class;
+// - no quantified group whose body can match the same text in two ways;
+// - a rule starts with a literal, an anchor (^, \b, a lookbehind) or a narrow class,
+//   so that it fails at once at most positions of a long line.
+
+const HEX = '[0-9A-Fa-f]';
+const GUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
+// Path characters: no whitespace, quotes, brackets or separators that end a path in prose.
+const PATH_CHAR = String.raw`[^\s"'<>|*?,;()\[\]]`;
+
+/** Rules shared by the three grammars, in the order they must be tried at one position. */
+function messageRules(s) {
+  return {
+    message: {
+      patterns: [
+        { include: '#failure-markers' },
+        { include: '#call-markers' },
+        { include: '#legacy-call-markers' },
+        { include: '#hresult-bracket' },
+        { include: '#method' },
+        { include: '#bracket-code' },
+        { include: '#result-code' },
+        { include: '#context-code' },
+        { include: '#hex-code' },
+        { include: '#code-names' },
+        { include: '#update-id' },
+        { include: '#guid' },
+        { include: '#kb' },
+        { include: '#client' },
+        { include: '#cv' },
+        { include: '#counts' },
+        { include: '#report-result' },
+        { include: '#strings' },
+        { include: '#path' },
+      ],
+    },
+    'failure-markers': {
+      patterns: [
+        { match: String.raw`\*FAILED\*`, name: `invalid.illegal.failed.${s}` },
+        { match: String.raw`\bFATAL\b:?`, name: `invalid.illegal.fatal.${s}` },
+        { match: String.raw`\bWARNING:`, name: `invalid.illegal.warning.${s}` },
+      ],
+    },
+    // `* START * Finding updates CallerId = ...`, `* END *   Search ClientId = ...`, `*RESUMED*`
+    'call-markers': {
+      match:
+        String.raw`(\*[ ]{0,3}START[ ]{0,3}\*|\*[ ]{0,3}END[ ]{0,3}\*|\*RESUMED\*)` +
+        String.raw`(?:([ ]{1,6})([A-Za-z][A-Za-z ]{0,60}?)(?=[ ]{1,4}(?:ClientId|CallerId)\b|[ ]{0,4}[\[(]|[ ]{0,4}$))?`,
+      captures: {
+        1: { name: `keyword.control.marker.${s}` },
+        3: { name: `entity.name.function.call.${s}` },
+      },
+    },
+    // Windows 7: `** START **  Agent: Finding updates [CallerId = ...]`, `## END ##  AU: ...`, `-- START --  COMAPI: ...`
+    'legacy-call-markers': {
+      match:
+        String.raw`(\*\*[ ]{1,4}(?:START|END)[ ]{1,4}\*\*|##[ ]{1,4}(?:START|END)[ ]{1,4}##|--[ ]{1,4}(?:START|END)[ ]{1,4}--)` +
+        String.raw`(?:[ ]{1,4}([A-Za-z]{1,20})(:)(?:[ ]{1,4}([A-Za-z][A-Za-z ]{0,60}?)(?=[ ]{0,4}\[|[ ]{0,4}$))?)?`,
+      captures: {
+        1: { name: `keyword.control.marker.${s}` },
+        2: { name: `entity.name.type.component.${s}` },
+        4: { name: `entity.name.function.call.${s}` },
+      },
+    },
+    // CBS: `[HRESULT = 0x800f081f - CBS_E_SOURCE_MISSING]`, name may contain spaces (`Unknown Error`).
+    'hresult-bracket': {
+      match: String.raw`(\[)(HRESULT)([ ]{0,2}=[ ]{0,2})(0[xX]${HEX}{1,8})(?:([ ]{1,2}-[ ]{1,2})([A-Za-z_][\w ]{0,80}?))?(\])`,
+      captures: {
+        2: { name: `variable.other.key.${s}` },
+        4: { patterns: [{ include: '#hex-code' }] },
+        6: { name: `variable.other.constant.code-name.${s}` },
+      },
+    },
+    // `[CAgentUpdateManager::InstallUpdate:11739]` and `- CDISMManager::put_ScratchDir`
+    method: {
+      patterns: [
+        {
+          match: String.raw`(\[)([A-Za-z_~][\w~]{0,120}(?:::[A-Za-z_~][\w~]{0,120}){1,3})(:)(\d{1,7})(\])`,
+          captures: {
+            2: { name: `entity.name.function.method.${s}` },
+            4: { name: `constant.numeric.line-number.${s}` },
+          },
+        },
+        {
+          match: String.raw`\b[A-Za-z_][\w]{0,120}(?:::[A-Za-z_~][\w]{0,120}){1,3}\b`,
+          name: `entity.name.function.method.${s}`,
+        },
+      ],
+    },
+    // `*FAILED* [800706BE]`: a bare HRESULT in brackets.
+    'bracket-code': {
+      match: String.raw`(\[)(${HEX}{8})(\])`,
+      captures: { 2: { patterns: [{ include: '#bare-code' }] } },
+    },
+    // `resultMapped=800F0988, resultUnMapped=0`
+    'result-code': {
+      match: String.raw`\b(result(?:Un)?Mapped)(=)(${HEX}{1,8})\b`,
+      captures: {
+        1: { name: `variable.other.key.${s}` },
+        3: { patterns: [{ include: '#bare-code' }] },
+      },
+    },
+    // `hr = 80072efd`, `failed with error 80070490`, `HRESULT=0`
+    'context-code': {
+      match: String.raw`\b(hr|HR|HRESULT|hresult|error)([ ]{0,2}[=:][ ]{0,2}|[ ])(${HEX}{8}|0)\b`,
+      captures: {
+        1: { name: `variable.other.key.${s}` },
+        3: { patterns: [{ include: '#bare-code' }] },
+      },
+    },
+    // A code without 0x, already known to be a code from its context. Only used inside a capture:
+    // vscode-textmate scans a capture as the line cut at the capture's end, so `$` ends the capture
+    // (`^` and `\G` do not mark its start; the lookbehind does).
+    'bare-code': {
+      patterns: [
+        { match: String.raw`(?<!${HEX})-?0{1,8}$`, name: `markup.inserted.hresult.success.${s}` },
+        { match: String.raw`(?<!${HEX})[89A-Fa-f]${HEX}{7}$`, name: `invalid.illegal.hresult.error.${s}` },
+        { match: String.raw`(?<!${HEX})-?${HEX}{1,8}$`, name: `constant.numeric.hex.${s}` },
+      ],
+    },
+    // 0x00000000 is success, 0x8xxxxxxx-0xFxxxxxxx (severity bit set) an error, the rest a plain hex number.
+    'hex-code': {
+      patterns: [
+        { match: String.raw`\b0[xX]0{1,16}\b`, name: `markup.inserted.hresult.success.${s}` },
+        { match: String.raw`\b0[xX][89A-Fa-f]${HEX}{7}\b`, name: `invalid.illegal.hresult.error.${s}` },
+        { match: String.raw`\b0[xX]${HEX}{1,16}\b`, name: `constant.numeric.hex.${s}` },
+      ],
+    },
+    'code-names': {
+      patterns: [
+        { match: String.raw`\b(?:S_OK|ERROR_SUCCESS)\b`, name: `markup.inserted.hresult.success.${s}` },
+        {
+          match: String.raw`\b(?:[A-Z][A-Z0-9]{0,11}_){0,3}E_[A-Z0-9_]{2,60}\b|\bERROR_[A-Z0-9_]{2,60}\b`,
+          name: `variable.other.constant.code-name.${s}`,
+        },
+      ],
+    },
+    // `{GUID}.200`, `GUID.1`, `{{GUID}.1}` (the outer braces stay plain)
+    'update-id': {
+      match: String.raw`(?<![\w-])\{?${GUID}\}?(\.)(\d{1,6})(?![\w])`,
+      name: `support.class.update-id.${s}`,
+      captures: { 2: { name: `constant.numeric.revision.${s}` } },
+    },
+    guid: {
+      match: String.raw`(?<![\w-])\{?${GUID}\}?(?![\w-])`,
+      name: `constant.language.guid.${s}`,
+    },
+    // `(KB5016623)`, `Package_for_KB5016623~...`, `-KB5036620-x64`
+    kb: {
+      match: String.raw`(?<![A-Za-z0-9])KB\d{6,8}(?!\d)`,
+      name: `markup.bold.kb.${s}`,
+    },
+    // `ClientId = UpdateOrchestrator`, `CallerId = Update;ScanForUpdates`, `Caller=MoUpdateOrchestrator`
+    client: {
+      match:
+        String.raw`\b(ClientId|CallerId|Caller)([ ]{0,2}=[ ]{0,2})` +
+        String.raw`(<<PROCESS>>:[ ]?[^\s,;\])]{1,100}|[^\s,;\])]{1,100}(?:;[^\s,;\])]{0,100})?|;)?`,
+      captures: {
+        1: { name: `variable.other.key.${s}` },
+        3: { name: `variable.parameter.client.${s}` },
+      },
+    },
+    // `cV = K5bdL23idEavHjyw.2.1`, `cV: aDy7qtdk3kKSDv75.0.1.0.0.`
+    cv: {
+      match: String.raw`\b(cV)([ ]{0,2}[=:][ ]{0,2})([A-Za-z0-9+/]{8,32}(?:\.\d{1,6}){0,40}\.?)`,
+      captures: {
+        1: { name: `variable.other.key.${s}` },
+        3: { name: `markup.italic.cv.${s}` },
+      },
+    },
+    // `Install call complete (succeeded = 0, ..., failed = 1, ...`: a non-zero failed count is a failure.
+    counts: {
+      patterns: [
+        {
+          match: String.raw`\b(failed)([ ]=[ ])([1-9]\d{0,6})\b`,
+          captures: {
+            1: { name: `variable.other.key.${s}` },
+            3: { name: `invalid.illegal.count.failed.${s}` },
+          },
+        },
+        {
+          match: String.raw`\b(succeeded with errors|succeeded|failed|cancelled|unaccounted)([ ]=[ ])(\d{1,7})\b`,
+          captures: {
+            1: { name: `variable.other.key.${s}` },
+            3: { name: `constant.numeric.count.${s}` },
+          },
+        },
+      ],
+    },
+    // ReportingEvents fields, also inline in Windows 7 `REPORT EVENT:` lines.
+    'report-result': {
+      patterns: [
+        { match: String.raw`(?<=\t)Success(?=\t)`, name: `markup.inserted.result.success.${s}` },
+        { match: String.raw`(?<=\t)Failure(?=\t)`, name: `invalid.illegal.result.failure.${s}` },
+      ],
+    },
+    strings: {
+      patterns: [
+        { match: String.raw`"[^"]{0,2000}"`, name: `string.quoted.double.${s}` },
+        { match: String.raw`(?<![\w'])'[^'\s][^']{0,300}'(?!\w)`, name: `string.quoted.single.${s}` },
+      ],
+    },
+    // `C:\Windows\Logs\CBS\CBS.log`, `\\?\C:\...`, `\\server\share\...`; a trailing `.` or `:` is prose.
+    path: {
+      match: String.raw`(?<![\w\\])(?:\\\\\?\\)?(?:[A-Za-z]:\\|\\\\[\w.$-]{1,64}\\)(?:${PATH_CHAR}{0,400}[^\s"'<>|*?,;()\[\].:])?`,
+      name: `string.unquoted.path.${s}`,
+    },
+  };
+}
+
+function grammar(name, scopeName, patterns, repository) {
+  return {
+    $schema: 'https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json',
+    name,
+    scopeName,
+    comment: 'Generated by syntaxes/src/build.mjs from syntaxes/src/grammars.mjs. Do not edit by hand.',
+    patterns,
+    repository,
+  };
+}
+
+function wulog() {
+  const s = 'wulog';
+  return grammar('Windows Update log', 'text.log.wulog', [{ include: '#header' }, { include: '#message' }], {
+    header: {
+      patterns: [
+        // Windows 10/11: `2022/09/26 15:55:37.5603397 4792  12396 Agent           message`
+        {
+          match:
+            String.raw`^\x{FEFF}?(\d{4}[/-]\d{2}[/-]\d{2})[ ](\d{2}:\d{2}:\d{2}\.\d{1,7})[ ]{1,8}(\d{1,10})[ ]{1,8}(\d{1,10})` +
+            String.raw`(?:[ ]{1,8}([A-Za-z][\w.-]{0,31})(?=\s|$))?`,
+          captures: {
+            1: { name: `comment.other.date.${s}` },
+            2: { name: `comment.other.time.${s}` },
+            3: { name: `comment.other.pid.${s}` },
+            4: { name: `comment.other.tid.${s}` },
+            5: { name: `entity.name.type.component.${s}` },
+          },
+        },
+        // Windows 7: `2018-10-02<TAB>10:55:18:145<TAB> 408<TAB>12cc<TAB>Agent<TAB>message`
+        {
+          match:
+            String.raw`^\x{FEFF}?(\d{4}-\d{2}-\d{2})\t(\d{2}:\d{2}:\d{2}:\d{3})\t[ ]{0,8}(\d{1,10})\t[ ]{0,8}(${HEX}{1,8})` +
+            String.raw`(?:\t([^\t]{1,40})(?=\t|$))?`,
+          captures: {
+            1: { name: `comment.other.date.${s}` },
+            2: { name: `comment.other.time.${s}` },
+            3: { name: `comment.other.pid.${s}` },
+            4: { name: `comment.other.tid.${s}` },
+            5: { name: `entity.name.type.component.${s}` },
+          },
+        },
+      ],
+    },
+    ...messageRules(s),
+  });
+}
+
+function cbslog() {
+  const s = 'cbslog';
+  const LEVEL_WIDTH = 22; // the level column, `Info` padded to 22 characters (message id included)
+  const pad = (level) => `(?<=${level})[ ]{${LEVEL_WIDTH - level.length}}`;
+  return grammar(
+    'CBS / DISM / setup log',
+    'text.log.cbslog',
+    [{ include: '#record' }, { include: '#continuation' }],
+    {
+      // `2016-09-28 04:30:30, Info                  CBS    message`
+      // `2019-03-29 00:25:29, Info       [0x0601c1] IBS    message` (setup message id)
+      // `2021-06-09 12:08:19, Info                         message` (empty component)
+      record: {
+        begin:
+          String.raw`^\x{FEFF}?(\d{4}-\d{2}-\d{2})[ ](\d{2}:\d{2}:\d{2})(,)[ ]` +
+          String.raw`(?:(Info)|(Warning|WARNING)|(Error|ERROR|Fatal|FATAL))` +
+          String.raw`(?:${pad('Info')}|${pad('Warning')}|${pad('WARNING')}|${pad('Error')}|${pad('ERROR')}|${pad('Fatal')}|${pad('FATAL')}` +
+          String.raw`|[ ]{1,8}(\[)(0x${HEX}{1,8})(\])[ ]|[ ]{1,17}(?=[A-Za-z]))` +
+          String.raw`(?:([A-Za-z][\w.-]{0,23})(?=[ ]|$))?`,
+        beginCaptures: {
+          1: { name: `comment.other.date.${s}` },
+          2: { name: `comment.other.time.${s}` },
+          4: { name: `comment.other.level.info.${s}` },
+          5: { name: `keyword.control.level.warning.${s}` },
+          6: { name: `invalid.illegal.level.error.${s}` },
+          8: { name: `comment.other.message-id.${s}` },
+          10: { name: `entity.name.type.component.${s}` },
+        },
+        end: '$',
+        name: `meta.record.${s}`,
+        patterns: [{ include: '#csi' }, { include: '#dism-ids' }, { include: '#message' }],
+      },
+      // Untimestamped lines that belong to the record above them.
+      continuation: {
+        begin: String.raw`^(?!\x{FEFF}?\d{4}-\d{2}-\d{2}[ ]\d{2}:\d{2}:\d{2},)`,
+        end: '$',
+        name: `meta.continuation.${s}`,
+        patterns: [{ include: '#message' }],
+      },
+      // CSI's own sequence number and timestamp: `00000001@2016/9/28:04:30:30.123`
+      csi: {
+        match: String.raw`\b(${HEX}{8})(@)(\d{4}/\d{1,2}/\d{1,2})(:)(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?)`,
+        captures: {
+          1: { name: `comment.other.sequence.${s}` },
+          3: { name: `comment.other.date.${s}` },
+          5: { name: `comment.other.time.${s}` },
+        },
+      },
+      // DISM: `PID=1884 TID=1248`
+      'dism-ids': {
+        match: String.raw`\b(PID)(=)(\d{1,10})(?:[ ](TID)(=)(\d{1,10}))?\b`,
+        captures: {
+          1: { name: `variable.other.key.${s}` },
+          3: { name: `comment.other.pid.${s}` },
+          4: { name: `variable.other.key.${s}` },
+          6: { name: `comment.other.tid.${s}` },
+        },
+      },
+      ...messageRules(s),
+    },
+  );
+}
+
+function wureport() {
+  const s = 'wureport';
+  return grammar(
+    'Windows Update ReportingEvents.log',
+    'text.log.wureport',
+    [{ include: '#event' }, { include: '#cv-field' }, { include: '#message' }],
+    {
+      // The first eleven of the 13 tab-separated fields; the message and the cV follow.
+      event: {
+        match:
+          String.raw`^\x{FEFF}?(\{${GUID}\})\t(\d{4}-\d{2}-\d{2})[ ](\d{2}:\d{2}:\d{2}(?::\d{1,3})?)([+-]\d{4})?\t(\d{1,6})\t` +
+          String.raw`(\d{1,6})(?:[ ](\[)([^\]\t]{1,80})(\]))?\t(\d{1,6})\t(\{${GUID}\})\t(\d{1,10})\t(-?${HEX}{1,8})\t` +
+          String.raw`([^\t]{0,200})\t([^\t]{0,40})\t([^\t]{0,120})(?=\t|$)`,
+        captures: {
+          1: { name: `constant.language.guid.event.${s}` },
+          2: { name: `comment.other.date.${s}` },
+          3: { name: `comment.other.time.${s}` },
+          4: { name: `comment.other.timezone.${s}` },
+          5: { name: `comment.other.field.${s}` },
+          6: { name: `constant.numeric.event-id.${s}` },
+          8: { patterns: [{ include: '#event-name' }] },
+          10: { name: `comment.other.field.${s}` },
+          11: { name: `constant.language.guid.${s}` },
+          12: { name: `constant.numeric.revision.${s}` },
+          13: { patterns: [{ include: '#bare-code' }] },
+          14: { name: `variable.parameter.client.${s}` },
+          15: { patterns: [{ include: '#result-word' }] },
+          16: { name: `entity.name.type.category.${s}` },
+        },
+      },
+      'event-name': {
+        patterns: [
+          { match: String.raw`(?<![A-Z_])[A-Z_]{0,40}FAIL[A-Z_]{0,40}$`, name: `invalid.illegal.event.failed.${s}` },
+          { match: String.raw`(?<=\[)[^\]]{1,80}$`, name: `entity.name.function.event.${s}` },
+        ],
+      },
+      'result-word': {
+        patterns: [
+          { match: String.raw`(?<=\t)Success$`, name: `markup.inserted.result.success.${s}` },
+          { match: String.raw`(?<=\t)Failure$`, name: `invalid.illegal.result.failure.${s}` },
+        ],
+      },
+      // Last field: the correlation vector, `6WcFlH/sXkyDqHRT.1.1.0.4.0`
+      'cv-field': {
+        match: String.raw`(?<=\t)[A-Za-z0-9+/]{8,32}(?:\.\d{1,6}){0,40}\.?(?=[ ]{0,4}$)`,
+        name: `markup.italic.cv.${s}`,
+      },
+      ...messageRules(s),
+    },
+  );
+}
+
+export const grammars = {
+  'wulog.tmLanguage.json': wulog(),
+  'cbslog.tmLanguage.json': cbslog(),
+  'wureport.tmLanguage.json': wureport(),
+};
