@@ -31,8 +31,12 @@ export interface CodeExplanation {
   code: string;
   /** Symbolic name, or null when no table (nor the log) names it. */
   name: string | null;
+  /** Other names the tables give for the same value (e.g. DISMAPI_E_BUSY next to a CBS name). */
+  aliases?: string[];
   severity: 'success' | 'error';
   facility: { id: number; name: string };
+  /** Human label of the facility in the requested language ("Windows Update", "Win32"). */
+  facilityLabel?: string;
   /** Sub-component for Windows Update codes (e.g. "Update Handler" for 0x80242xxx), or the servicing area. */
   component?: string;
   /** Win32 error number for facility 7 codes (0x8007XXXX → XXXX). */
