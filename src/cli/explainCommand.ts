@@ -1,5 +1,116 @@
-// `wulog explain`: placeholder until the code tables land.
-export async function runExplain(_args: string[]): Promise<number> {
-  process.stderr.write('wulog explain: not implemented yet\n');
-  return 1;
+// `wulog explain <code...> [--json] [--lang en|zh-cn]`: explains error codes offline.
+import { explainCode, parseCode, type CodeExplanation } from '../core/errors';
+import type { Lang } from '../core/lang';
+
+const USAGE = 'Usage: wulog explain <code...> [--json] [--lang en|zh-cn]\n' +
+  '  codes: 0x800F0988, 800f0988, [800706BE], resultMapped=800F0988, -2147024891, 2147942405\n';
+
+interface ExplainArgs {
+  codes: string[];
+  json: boolean;
+  lang: Lang;
+}
+
+type Parsed = { ok: true; args: ExplainArgs } | { ok: false; message: string };
+
+export function parseExplainArgs(argv: string[]): Parsed {
+  const codes: string[] = [];
+  let json = false;
+  let lang: Lang = 'en';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') json = true;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+      if (v !== 'en' && v !== 'zh-cn') return { ok: false, message: `--lang must be en or zh-cn (got ${v === undefined ? 'nothing' : JSON.stringify(v)})` };
+      lang = v;
+    } else if (a === '--help' || a === '-h') return { ok: false, message: '' };
+    else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}` };
+    else codes.push(a);
+  }
+  if (!codes.length) return { ok: false, message: 'no code given' };
+  return { ok: true, args: { codes, json, lang } };
+}
+
+/** The JSON shape: stable keys for scripts. */
+export function toJsonRecord(e: CodeExplanation): Record<string, unknown> {
+  return {
+    code: e.code,
+    value: e.value,
+    name: e.name,
+    aliases: e.aliases ?? [],
+    severity: e.severity,
+    facility: e.facility.name,
+    facilityId: e.facility.id,
+    facilityLabel: e.facilityLabel ?? null,
+    component: e.component ?? null,
+    win32: e.win32 ?? null,
+    decodedBy: e.decodedBy,
+    confidence: e.confidence,
+    specific: e.specific,
+    summary: e.text.summary,
+    cause: e.text.cause ?? null,
+    steps: e.text.steps,
+    collect: e.text.collect ?? [],
+    sources: e.sources,
+    lang: e.lang,
+  };
+}
+
+const LABELS: Record<Lang, Record<string, string>> = {
+  en: { name: 'Name', unnamed: '(no symbolic name known)', facility: 'Facility', component: 'Component', win32: 'Win32 error', meaning: 'Meaning', generic: '(generic meaning of its range)', cause: 'Typical cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named' },
+  'zh-cn': { name: '名称', unnamed: '（没有已知的符号名称）', facility: 'Facility', component: '组件', win32: 'Win32 错误', meaning: '含义', generic: '（所属范围的通用含义）', cause: '常见原因', steps: '后续步骤', collect: '需要收集', sources: '来源', confidence: '可信度', aliases: '别名' },
+};
+
+const CONFIDENCE: Record<Lang, Record<CodeExplanation['confidence'], string>> = {
+  en: { header: 'public header', documented: 'Microsoft documentation', community: 'community sources only (unconfirmed name)', logged: 'name printed by the log', derived: 'derived from the code structure' },
+  'zh-cn': { header: '公开头文件', documented: 'Microsoft 文档', community: '仅社区来源（名称未经确认）', logged: '日志中打印的名称', derived: '根据代码结构推断' },
+};
+
+export function formatHuman(e: CodeExplanation): string {
+  const L = LABELS[e.lang];
+  const out: string[] = [];
+  out.push(`${e.code}  ${e.name ?? L.unnamed}`);
+  if (e.aliases?.length) out.push(`  ${L.aliases}: ${e.aliases.join(', ')}`);
+  out.push(`  ${L.facility}: ${e.facility.name} (${e.facility.id})${e.facilityLabel ? ` - ${e.facilityLabel}` : ''}`);
+  if (e.component) out.push(`  ${L.component}: ${e.component}`);
+  if (e.win32 !== undefined) out.push(`  ${L.win32}: ${e.win32}`);
+  out.push(`  ${L.meaning}: ${e.text.summary}${e.specific ? '' : ` ${L.generic}`}`);
+  if (e.text.cause) out.push(`  ${L.cause}: ${e.text.cause}`);
+  if (e.text.steps.length) {
+    out.push(`  ${L.steps}:`);
+    e.text.steps.forEach((s, i) => out.push(`    ${i + 1}. ${s}`));
+  }
+  if (e.text.collect?.length) {
+    out.push(`  ${L.collect}:`);
+    for (const c of e.text.collect) out.push(`    - ${c}`);
+  }
+  out.push(`  ${L.sources}: ${e.sources.join('; ')}`);
+  out.push(`  ${L.confidence}: ${CONFIDENCE[e.lang][e.confidence]}`);
+  return out.join('\n');
+}
+
+export async function runExplain(argv: string[]): Promise<number> {
+  const parsed = parseExplainArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(parsed.message ? `wulog explain: ${parsed.message}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const { codes, json, lang } = parsed.args;
+  const values: number[] = [];
+  const bad: string[] = [];
+  for (const c of codes) {
+    const v = parseCode(c);
+    if (v === undefined) bad.push(c);
+    else values.push(v);
+  }
+  if (bad.length) {
+    const shown = bad.map((b) => JSON.stringify(b.length > 40 ? `${b.slice(0, 40)}...` : b)).join(', ');
+    process.stderr.write(`wulog explain: not a code: ${shown}\n${USAGE}`);
+    return 2;
+  }
+  const explained = values.map((v) => explainCode(v, lang));
+  if (json) process.stdout.write(`${JSON.stringify(explained.map(toJsonRecord), null, 2)}\n`);
+  else process.stdout.write(`${explained.map(formatHuman).join('\n\n')}\n`);
+  return 0;
 }
