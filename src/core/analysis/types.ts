@@ -43,6 +43,12 @@ export interface Call {
   /** Update ids (upper case, no braces) this call touched. */
   updateIds: string[];
   result: 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+  /** The bracket text after START (e.g. "Install", "Finding updates"), for display. */
+  label?: string;
+  /** Component that logged the START line (ComApi, Agent, DnldMgr ...). */
+  component?: string;
+  /** Line that stated the result (counts / call error / exit code), when logged. */
+  resultLine?: number;
 }
 
 export type UpdateOutcome = 'failed' | 'succeeded' | 'unknown';
@@ -70,6 +76,8 @@ export interface UpdateInfo {
   /** Every line that mentions the update (capped per update to keep memory bounded). */
   mentions: LineRef[];
   callKeys: string[];
+  /** Total number of mentions (the `mentions` list is capped). */
+  mentionCount?: number;
 }
 
 export interface CbsError {
@@ -128,6 +136,14 @@ export interface Failure {
   rootCause?: LineRef;
   /** Matching CBS session(s) when a CBS.log was analysed with it. */
   cbsSessionKeys: string[];
+  /** How many outcome chains with the same (update, phase, code) were merged into this one (1 when unique). */
+  occurrences?: number;
+  /** Deciding lines of the merged repeats (capped), oldest first; `at` is the latest. */
+  repeats?: LineRef[];
+  /** The call-level code (e.g. 0x80240022 WU_E_ALL_UPDATES_FAILED) when the deciding code is a per-update one. */
+  callErrorCode?: number;
+  /** Operation as logged (`install`, `download`, `search` ...). */
+  operation?: string;
 }
 
 /** A `*FAILED*` or error line that did not decide an outcome, with why it is judged so. */
@@ -152,4 +168,17 @@ export interface Analysis {
   failures: Failure[];
   /** Intermediate failure lines (for lower-severity diagnostics). Capped. */
   noise: NoiseLine[];
+  /** Counts of classified intermediate lines by kind (not capped). */
+  noiseCounts?: Record<NoiseLine['kind'], number>;
+  /** Updates whose result says a reboot is still pending (not failures), e.g. resultMapped=80242014 in a call that succeeded. */
+  pending?: PendingResult[];
+}
+
+/** An update result that is not an error yet: the install waits for a reboot to finish. */
+export interface PendingResult {
+  at: LineRef;
+  updateId?: string;
+  kb?: string;
+  code: number;
+  callKey?: string;
 }

@@ -1,0 +1,555 @@
+// The incremental analyzer: one pass over the records of one or more files (pushed as a
+// reader emits them), building calls, updates, CBS sessions and outcome candidates.
+// `finish()` ties candidates into failure chains, deduplicates them and classifies the
+// intermediate error lines. Memory grows with the number of calls/updates/outcomes, not
+// with lines: every list kept per line kind is capped.
+import type { FileInfo, LogFormat, LogRecord } from '../model/types';
+import type { Analysis, AnalysedFile, Call, CallCounts, CbsSession, LineRef, Phase } from './types';
+import {
+  CALL_CANCELLED, FAILED_MARKER, HRESULT_TAG, WU7_WARNING, head, hex, isError, kbOfTitle,
+  operationOfCategory, parseBracket, parseCallResult, parseCounts, parseReportEvent, parseTitle,
+  parseUpdateResult,
+} from './patterns';
+import type { Bracket, UpdateResultLine } from './patterns';
+import { phaseOfCallKind, phaseOfCode, phaseOfComponent, phaseOfOperation } from './phase';
+import { buildAnalysis } from './finish';
+import type { Candidate, ErrLine, UpdateAcc, State } from './state';
+import { LIMITS } from './state';
+
+interface FileState {
+  index: number;
+  path: string;
+  format: LogFormat;
+  open: Call[];
+  /** Calls closed recently (a second "call complete" line may follow on the federated thread). */
+  recent: Call[];
+  /** Call that last received counts/call-error lines on a thread: the END on that thread closes it. */
+  resultCallByTid: Map<number, Call>;
+  ring: ErrLine[];
+  pendingTitle: Map<number, { title: string; line: number }>;
+  /** Handler: "Starting install of CBS update X" → the update its CBS session belongs to. */
+  handlerUpdate: Map<number, string>;
+  cbsCurrent?: CbsSession;
+  cbsById: Map<string, CbsSession>;
+  rebootProcessing: boolean;
+  lastLine: number;
+}
+
+const RING = 400;
+
+export class Analyzer {
+  private readonly files: FileState[] = [];
+  private readonly st: State = {
+    calls: [],
+    updates: new Map(),
+    cbs: [],
+    candidates: [],
+    errLines: [],
+    errOverflow: 0,
+    candidateOverflow: 0,
+    successes: [],
+    handlerSessions: [],
+  };
+
+  /** Registers a file; returns its index for `push`. */
+  addFile(path: string, format: LogFormat): number {
+    const index = this.files.length;
+    this.files.push({
+      index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], pendingTitle: new Map(),
+      handlerUpdate: new Map(), cbsById: new Map(), rebootProcessing: false, lastLine: -1,
+    });
+    return index;
+  }
+
+  /** Sets the format once the reader has detected it (the file may be registered before). */
+  setFormat(file: number, format: LogFormat): void {
+    const f = this.files[file];
+    if (f) f.format = format;
+  }
+
+  push(file: number, rec: LogRecord): void {
+    const f = this.files[file];
+    if (!f) return;
+    f.lastLine = rec.endLine;
+    try {
+      this.mentions(f, rec);
+      switch (f.format) {
+        case 'wu10':
+        case 'wu7':
+          this.wuRecord(f, rec);
+          break;
+        case 'cbs':
+          this.cbsRecord(f, rec);
+          break;
+        case 'dism':
+        case 'setup':
+          if (rec.component && rec.component.toUpperCase() === 'CBS') this.cbsRecord(f, rec);
+          else this.setupRecord(f, rec);
+          break;
+        case 'reporting':
+          this.reportingRecord(f, rec);
+          break;
+        default:
+          break;
+      }
+    } catch {
+      // One odd record must never stop the analysis of a whole bundle.
+    }
+  }
+
+  /** Closes the analysis. `infos[i]` describes file i (from the reader); paths come from addFile. */
+  finish(infos: (FileInfo | undefined)[]): Analysis {
+    const files: AnalysedFile[] = this.files.map((f, i) => {
+      const info = infos[i];
+      return {
+        path: f.path,
+        format: info?.format ?? f.format,
+        encoding: info?.encoding ?? 'utf8',
+        lines: info?.lines ?? f.lastLine + 1,
+        recordLines: info?.recordLines ?? 0,
+        continuationLines: info?.continuationLines ?? 0,
+        unrecognisedLines: info?.unrecognisedLines ?? 0,
+        blankLines: info?.blankLines ?? 0,
+        unreadable: info?.unreadable,
+        mojibake: info?.mojibake,
+      };
+    });
+    for (const f of this.files) {
+      for (const c of f.open) this.closeCall(f, c, undefined);
+      f.open = [];
+    }
+    return buildAnalysis(this.st, files);
+  }
+
+  // ---- updates ------------------------------------------------------------------------
+
+  private update(id: string, revision?: number): UpdateAcc | undefined {
+    let u = this.st.updates.get(id);
+    if (!u) {
+      if (this.st.updates.size >= LIMITS.updates) return undefined;
+      u = { updateId: id, revision, mentions: [], mentionCount: 0, results: [], callKeys: [] };
+      this.st.updates.set(id, u);
+    }
+    if (revision !== undefined && (u.revision === undefined || revision > u.revision)) u.revision = revision;
+    return u;
+  }
+
+  private mentions(f: FileState, rec: LogRecord): void {
+    const ids = rec.updateIds;
+    const title = rec.updateIds.length <= 1 && f.format !== 'cbs' ? parseTitle(rec.message) : undefined;
+    if (title && ids.length === 0 && rec.tid !== undefined) {
+      f.pendingTitle.set(rec.tid, { title, line: rec.line });
+    }
+    for (let i = 0; i < ids.length && i < 4; i++) {
+      const u = this.update(ids[i].id, ids[i].revision);
+      if (!u) continue;
+      u.mentionCount++;
+      if (u.mentions.length < LIMITS.mentions) u.mentions.push({ file: f.index, line: rec.line });
+      if (i === 0) {
+        let t = title;
+        if (!t && rec.tid !== undefined) {
+          const p = f.pendingTitle.get(rec.tid);
+          if (p && rec.line - p.line <= 3) t = p.title;
+          f.pendingTitle.delete(rec.tid);
+        }
+        if (t && !u.title) u.title = t;
+        const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
+        if (kb && !u.kb) u.kb = kb;
+      }
+    }
+    if (ids.length && rec.tid !== undefined) {
+      const c = this.openOnThread(f, rec.tid, rec);
+      if (c) for (let i = 0; i < ids.length && i < 4; i++) addCapped(c.updateIds, ids[i].id, LIMITS.callUpdates);
+    }
+  }
+
+  // ---- WindowsUpdate.log ----------------------------------------------------------------
+
+  private wuRecord(f: FileState, rec: LogRecord): void {
+    const msg = rec.message;
+    const b = parseBracket(msg);
+    if (b) {
+      if (b.kind !== 'skip') this.bracket(f, rec, b);
+      return;
+    }
+    const counts = parseCounts(msg);
+    if (counts) {
+      this.attachCounts(f, rec, counts.op, counts.counts);
+      return;
+    }
+    const cr = parseCallResult(msg);
+    if (cr) this.attachCallResult(f, rec, cr.exitCode, cr.callError, cr.client);
+    const ur = parseUpdateResult(msg);
+    if (ur) this.updateResult(f, rec, ur);
+    if (msg.startsWith('REPORT EVENT:')) {
+      const ev = parseReportEvent(msg);
+      if (ev) {
+        const op = operationOfCategory(ev.category, ev.text);
+        this.resultLine(f, rec, {
+          kind: 'reportEvent', operation: op, code: ev.failure && !isError(ev.code) ? 0x80004005 : ev.code,
+          updateId: ev.updateId, revision: ev.revision, caller: ev.caller,
+        }, ev.failure);
+      }
+      return;
+    }
+    this.errorLine(f, rec);
+    if (rec.component === 'Handler' && rec.tid !== undefined) this.handlerLine(f, rec);
+  }
+
+  private openOnThread(f: FileState, tid: number, rec: LogRecord): Call | undefined {
+    const cv = rec.cvs[0]?.cv;
+    for (let i = f.open.length - 1; i >= 0; i--) {
+      const c = f.open[i];
+      if (c.tid === tid && c.pid === rec.pid) return c;
+      if (cv && c.cv && cv.startsWith(c.cv)) return c;
+    }
+    return undefined;
+  }
+
+  private bracket(f: FileState, rec: LogRecord, b: Bracket): void {
+    const cv = rec.cvs[0]?.cv;
+    if (b.edge === 'start') {
+      const kind = b.kind === 'skip' ? 'other' : b.kind;
+      const call: Call = {
+        key: `${f.index}:${rec.line}`, kind, file: f.index, client: b.client, cv, pid: rec.pid, tid: rec.tid,
+        startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: b.label, component: rec.component,
+      };
+      (call as CallAcc).op = b.op;
+      f.open.push(call);
+      if (f.open.length > LIMITS.openCalls) {
+        const old = f.open.shift();
+        if (old) this.closeCall(f, old, undefined);
+      }
+      return;
+    }
+    // END: the call that got its result lines on this thread, else the best open match.
+    let match: Call | undefined;
+    const byTid = rec.tid !== undefined ? f.resultCallByTid.get(rec.tid) : undefined;
+    if (byTid && f.open.includes(byTid) && sameOp(byTid, b)) match = byTid;
+    if (!match && cv) match = f.open.find((c) => c.cv === cv && sameOp(c, b));
+    if (!match) match = f.open.find((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client) && (!cv || !c.cv));
+    if (!match) return;
+    if (b.exitCode !== undefined) match.exitCode = b.exitCode;
+    if (b.exitCode !== undefined && isError(b.exitCode)) match.resultLine = rec.line;
+    this.closeCall(f, match, rec);
+  }
+
+  private attachCounts(f: FileState, rec: LogRecord, op: string | undefined, counts: CallCounts): void {
+    const want = op ? op.toLowerCase() : undefined;
+    let call = f.open.find((c) => c.pid === rec.pid && !c.counts && (!want || c.kind === want) && !(c as CallAcc).op?.startsWith('federated'));
+    if (!call) call = f.open.find((c) => c.pid === rec.pid && !c.counts && (!want || c.kind === want));
+    if (!call) {
+      // A repeat on the federated thread after the call closed: already known.
+      return;
+    }
+    call.counts = counts;
+    if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) call.resultLine = rec.line;
+    if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
+  }
+
+  private attachCallResult(f: FileState, rec: LogRecord, exitCode?: number, callError?: number, client?: string): void {
+    let call = rec.tid !== undefined ? f.resultCallByTid.get(rec.tid) : undefined;
+    if (call && !f.open.includes(call)) call = undefined;
+    if (!call && rec.tid !== undefined) {
+      for (let i = f.open.length - 1; i >= 0; i--) {
+        const c = f.open[i];
+        if (c.tid === rec.tid && c.pid === rec.pid) { call = c; break; }
+      }
+    }
+    if (!call && client) call = f.open.find((c) => c.pid === rec.pid && c.client === client);
+    if (!call) return;
+    if (exitCode !== undefined) call.exitCode = exitCode;
+    if (callError !== undefined) call.callErrorCode = callError;
+    if ((exitCode !== undefined && isError(exitCode)) || (callError !== undefined && isError(callError))) {
+      call.resultLine = call.resultLine ?? rec.line;
+    }
+    if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
+  }
+
+  private closeCall(f: FileState, call: Call, endRec: LogRecord | undefined): void {
+    const i = f.open.indexOf(call);
+    if (i >= 0) f.open.splice(i, 1);
+    if (endRec) {
+      call.endLine = endRec.line;
+      call.endTime = endRec.time;
+    }
+    call.result = callResult(call, !!endRec);
+    this.st.calls.push(call);
+    if (this.st.calls.length > LIMITS.calls) this.st.calls.shift();
+    f.recent.push(call);
+    if (f.recent.length > 20) f.recent.shift();
+    for (const [tid, c] of f.resultCallByTid) if (c === call) f.resultCallByTid.delete(tid);
+    if (call.result === 'failed') this.callCandidate(f, call);
+  }
+
+  private callCandidate(f: FileState, call: Call): void {
+    const code = decidingCallCode(call);
+    const line = call.resultLine ?? call.endLine ?? call.startLine;
+    const phase = phaseOfCallKind(call.kind) ?? 'unknown';
+    const ev: LineRef[] = [{ file: f.index, line: call.startLine }];
+    const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code });
+    this.addCandidate({
+      file: f.index, line, time: call.endTime ?? call.startTime, code, outcomeKind: call.counts ? 'callResult' : 'exitCode',
+      operation: call.kind, phase, phaseEvidence: [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine } }],
+      updateId: call.updateIds.length === 1 ? call.updateIds[0] : undefined, callKey: call.key, callLevel: true,
+      evidence: ev.concat(related.lines), rootCause: related.root, rootComponent: related.rootComponent,
+      callErrorCode: call.callErrorCode, callStartLine: call.startLine, callEndLine: call.endLine,
+    }, f);
+  }
+
+  private updateResult(f: FileState, rec: LogRecord, ur: UpdateResultLine): void {
+    this.resultLine(f, rec, ur, isError(ur.code));
+  }
+
+  /** A per-update result line: a success is remembered for the verdict, an error becomes a candidate. */
+  private resultLine(f: FileState, rec: LogRecord, ur: UpdateResultLine, failed: boolean): void {
+    let updateId = ur.updateId;
+    if (!updateId && rec.tid !== undefined && ur.kind === 'returnCode') updateId = f.handlerUpdate.get(rec.tid);
+    if (updateId) {
+      const u = this.update(updateId, ur.revision);
+      if (u && u.results.length < LIMITS.results) {
+        u.results.push({
+          operation: ur.operation, phase: phaseOfOperation(ur.operation) ?? 'unknown', code: failed ? ur.code : ur.code,
+          unmappedCode: ur.unmapped, at: { file: f.index, line: rec.line },
+        });
+      }
+    }
+    if (!failed) {
+      if (this.st.successes.length < LIMITS.results) this.st.successes.push({ file: f.index, line: rec.line, updateId, operation: ur.operation });
+      return;
+    }
+    const call = this.enclosingOpen(f, ur.operation, rec);
+    let phase = phaseOfOperation(ur.operation);
+    const phaseEvidence = phase ? [{ kind: 'operation', detail: `${ur.kind}: operation ${ur.operation}`, at: { file: f.index, line: rec.line } }] : [];
+    const related = this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId });
+    if (!phase) {
+      phase = phaseOfComponent(related.rootComponent ?? rec.component) ?? phaseOfCode(ur.code) ?? 'unknown';
+      phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line } });
+    }
+    this.addCandidate({
+      file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code: ur.code, outcomeKind: ur.kind, operation: ur.operation,
+      phase, phaseEvidence, updateId, revision: ur.revision, callKey: call?.key, callLevel: false,
+      evidence: related.lines.concat([{ file: f.index, line: rec.line }]), rootCause: related.root, rootComponent: related.rootComponent,
+      pendingCandidate: ur.kind === 'logHistory',
+    }, f);
+  }
+
+  private enclosingOpen(f: FileState, operation: string, rec: LogRecord): Call | undefined {
+    const want = phaseOfOperation(operation);
+    let best: Call | undefined;
+    for (const c of f.open) {
+      if (want && phaseOfCallKind(c.kind) !== want) continue;
+      if (c.component === 'ComApi') return c;
+      if (!best || (c.tid === rec.tid && c.pid === rec.pid)) best = c;
+    }
+    return best;
+  }
+
+  private handlerLine(f: FileState, rec: LogRecord): void {
+    const m = head(rec.message);
+    const start = /Starting (?:install|uninstall) of CBS update \{?([0-9A-Fa-f-]{36})/.exec(m);
+    if (start && rec.tid !== undefined) {
+      f.handlerUpdate.set(rec.tid, start[1].toUpperCase());
+      return;
+    }
+    const sess = /CBS session identity: (\S+)/.exec(m);
+    const pkg = /CBS package identity: Package_for_KB(\d+)/.exec(m);
+    const id = rec.tid !== undefined ? f.handlerUpdate.get(rec.tid) : undefined;
+    if (!id) return;
+    if (sess && this.st.handlerSessions.length < LIMITS.results) this.st.handlerSessions.push({ updateId: id, sessionId: sess[1] });
+    if (pkg) {
+      const u = this.update(id);
+      if (u && !u.kb) u.kb = pkg[1];
+    }
+  }
+
+  // ---- error lines (evidence or noise) ------------------------------------------------
+
+  private errorLine(f: FileState, rec: LogRecord, session?: string): void {
+    const msg = rec.message;
+    let code: number | undefined;
+    const fm = FAILED_MARKER.exec(msg);
+    if (fm) code = hex(fm[1]);
+    else {
+      const isWarn = rec.level === 'error' || rec.level === 'fatal' || WU7_WARNING.test(msg) || (session !== undefined && msg.startsWith('Failed'));
+      if (!isWarn) return;
+      const c = rec.codes.find((x) => isError(x.value));
+      code = c?.value ?? codeInText(msg);
+      if (code === undefined) return;
+    }
+    const cv = rec.cvs[0]?.cv;
+    const call = rec.tid !== undefined ? this.openOnThread(f, rec.tid, rec) : undefined;
+    const e: ErrLine = {
+      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, cv, code, component: rec.component,
+      updateIds: rec.updateIds.slice(0, 2).map((u) => u.id), callKey: call?.key, session,
+      text: head(msg).slice(0, 160),
+    };
+    f.ring.push(e);
+    if (f.ring.length > RING) f.ring.shift();
+    if (this.st.errLines.length < LIMITS.errLines) this.st.errLines.push(e);
+    else this.st.errOverflow++;
+  }
+
+  /** Related error lines before `line` (from `from`): same thread, cV, update, session or code. */
+  private related(
+    f: FileState, line: number, from: number,
+    k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string },
+  ): { lines: LineRef[]; root?: LineRef; rootComponent?: string } {
+    const hits: ErrLine[] = [];
+    for (const e of f.ring) {
+      if (e.line < from || e.line > line) continue;
+      const same =
+        (k.session !== undefined && e.session === k.session && (k.code === undefined || e.code === k.code)) ||
+        (k.session === undefined && (
+          (k.tid !== undefined && e.tid === k.tid && e.pid === k.pid) ||
+          (k.cv !== undefined && e.cv !== undefined && (e.cv.startsWith(k.cv) || k.cv.startsWith(e.cv))) ||
+          (k.updateId !== undefined && e.updateIds.includes(k.updateId)) ||
+          (k.code !== undefined && e.code === k.code && line - e.line < 500)));
+      if (same) hits.push(e);
+    }
+    if (!hits.length) return { lines: [] };
+    const root = hits[0];
+    const picked: ErrLine[] = [root];
+    // The last related line before the outcome adds the step closest to it.
+    const last = hits[hits.length - 1];
+    if (last !== root && last.line !== line) picked.push(last);
+    return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component };
+  }
+
+  private addCandidate(c: Candidate, f: FileState): void {
+    if (c.line === undefined) c.line = f.lastLine;
+    if (this.st.candidates.length < LIMITS.candidates) this.st.candidates.push(c);
+    else this.st.candidateOverflow++;
+  }
+
+  // ---- CBS ------------------------------------------------------------------------------
+
+  private cbsRecord(f: FileState, rec: LogRecord): void {
+    const msg = head(rec.message);
+    const init = /^Session: (\S+) initialized by client ([^,]{1,80})/.exec(msg);
+    if (init) {
+      const s: CbsSession = {
+        key: `${f.index}:${rec.line}`, file: f.index, id: init[1], client: init[2].trim(), startLine: rec.line, startTime: rec.time,
+        packages: [], kbs: [], errors: [],
+      };
+      if (this.st.cbs.length < LIMITS.cbsSessions) this.st.cbs.push(s);
+      f.cbsCurrent = s;
+      f.cbsById.set(s.id, s);
+      if (f.cbsById.size > 2000) f.cbsById.delete(f.cbsById.keys().next().value as string);
+      return;
+    }
+    if (/Startup processing required|Doing (?:critical )?shutdown processing|startup processing lock|Starting (?:the )?(?:startup|shutdown) processing/i.test(msg)) f.rebootProcessing = true;
+    if (/Startup processing thread terminated|Startup Processing completes|startup processing completed?\b/i.test(msg)) f.rebootProcessing = false;
+
+    const named = /Session: (\d+_\d+)/.exec(msg)?.[1];
+    const session = (named && f.cbsById.get(named)) || f.cbsCurrent;
+    if (session) {
+      const pk = /(Package_for_KB\d+~[^\s,\]]{1,120}|Package_for_RollupFix~[^\s,\]]{1,120})/.exec(msg);
+      if (pk) addCapped(session.packages, pk[1], 50);
+      for (const kb of rec.kbs) addCapped(session.kbs, kb.kb, 50);
+      const ident = /Identifier: KB(\d+)/.exec(msg);
+      if (ident) addCapped(session.kbs, ident[1], 50);
+      const pkb = /Package_for_KB(\d+)/.exec(msg);
+      if (pkb) addCapped(session.kbs, pkb[1], 50);
+      if (named && /finalized/.test(msg) && named === session.id) {
+        session.endLine = rec.line;
+        session.endTime = rec.time;
+      } else if (session === f.cbsCurrent) {
+        session.endLine = rec.line;
+        session.endTime = rec.time;
+      }
+    }
+    const hr = HRESULT_TAG.exec(msg);
+    const code = hr ? hex(hr[1]) : undefined;
+    const isErrLevel = rec.level === 'error' || rec.level === 'fatal';
+    if (code !== undefined && isError(code) && session && (isErrLevel || msg.startsWith('Failed'))) {
+      if (session.errors.length < 100) session.errors.push({ at: { file: f.index, line: rec.line }, code, name: hr?.[2]?.trim(), message: msg.slice(0, 200) });
+    }
+    const outcome = code !== undefined && isError(code) && (
+      (isErrLevel && /^Failed to (?:process single phase execution|perform operation|execute|install|uninstall|stage|commit|resolve package|add package)/.test(msg)) ||
+      /^Exec: Processing complete\./.test(msg) || /^(?:Asynchronous )?Session: \S+ finalized/.test(msg));
+    if (outcome && code !== undefined) {
+      const sid = session?.id;
+      const commit = f.rebootProcessing;
+      const net = /download/i.test(msg) || /download/i.test(session?.client ?? '') ? 'download' : undefined;
+      const phase: Phase = commit ? 'commit' : (phaseOfCode(code, net) === 'scan' || phaseOfCode(code, net) === 'download' ? (net ?? phaseOfCode(code, net) ?? 'install') : 'install');
+      const related = this.related(f, rec.line, session?.startLine ?? rec.line - 2000, { session: sid ?? '', code });
+      const kb = /Identifier: KB(\d+)/.exec(msg)?.[1] ?? /Package_for_KB(\d+)/.exec(msg)?.[1] ?? session?.kbs[0];
+      this.addCandidate({
+        file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code, loggedName: hr?.[2]?.trim(), outcomeKind: 'cbsFailure',
+        operation: commit ? 'commit' : 'install', phase,
+        phaseEvidence: [{ kind: commit ? 'cbsSession' : 'component', detail: commit ? 'CBS work during startup/shutdown processing (after a reboot)' : `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'})`, at: { file: f.index, line: rec.line } }],
+        kb, cbsSessionKey: session?.key, cbsSessionId: sid, callLevel: false,
+        evidence: (session ? [{ file: f.index, line: session.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
+        rootCause: related.root, rootComponent: 'CBS',
+      }, f);
+    }
+    if (code !== undefined && isError(code) && (isErrLevel || msg.startsWith('Failed'))) this.errorLine(f, rec, session?.id ?? '');
+    else if (isErrLevel) this.errorLine(f, rec, session?.id ?? '');
+  }
+
+  // ---- DISM / setup -----------------------------------------------------------------------
+
+  private setupRecord(f: FileState, rec: LogRecord): void {
+    if (rec.level !== 'error' && rec.level !== 'fatal') return;
+    const c = rec.codes.find((x) => isError(x.value));
+    const code = c?.value ?? codeInText(rec.message);
+    if (code === undefined) return;
+    this.errorLine(f, rec, `setup:${code}`);
+    this.addCandidate({
+      file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code, loggedName: c?.loggedName, outcomeKind: 'setupError',
+      operation: 'install', phase: 'install',
+      phaseEvidence: [{ kind: 'component', detail: `${f.format === 'dism' ? 'DISM' : 'Setup'} error (${rec.component ?? 'no component'})`, at: { file: f.index, line: rec.line } }],
+      callLevel: false, evidence: [{ file: f.index, line: rec.line }], component: rec.component,
+    }, f);
+  }
+
+  // ---- ReportingEvents.log ----------------------------------------------------------------
+
+  private reportingRecord(f: FileState, rec: LogRecord): void {
+    const r = rec.reporting;
+    if (!r) return;
+    const op = operationOfCategory(`${r.eventName} ${r.category}`, rec.message);
+    let code = rec.codes.find((x) => isError(x.value))?.value ?? codeInText(rec.message) ?? 0;
+    if (r.result === 'failure' && !isError(code)) code = 0x80004005;
+    if (r.result === 'other') return;
+    this.resultLine(f, rec, { kind: 'reportEvent', operation: op, code: r.result === 'failure' ? code : 0, updateId: r.updateId, revision: r.revision, caller: r.caller }, r.result === 'failure');
+  }
+}
+
+interface CallAcc extends Call {
+  op?: string;
+}
+
+function sameOp(c: Call, b: Bracket): boolean {
+  const op = (c as CallAcc).op ?? '';
+  if (b.federatedEnd) return op === b.op;
+  return op === b.op || (op.endsWith(b.op) && b.op.length > 3) || (b.op.endsWith(op) && op.length > 3);
+}
+
+function callResult(c: Call, ended: boolean): Call['result'] {
+  const n = c.counts;
+  const codes = [c.callErrorCode, c.exitCode].filter((x): x is number => x !== undefined && isError(x));
+  if (n && (n.failed ?? 0) > 0) return 'failed';
+  if (codes.some((x) => x !== CALL_CANCELLED)) return 'failed';
+  if ((n && (n.cancelled ?? 0) > 0) || codes.includes(CALL_CANCELLED)) return 'cancelled';
+  if (n || c.exitCode !== undefined || c.callErrorCode !== undefined) return 'succeeded';
+  return ended ? 'succeeded' : 'unknown';
+}
+
+function decidingCallCode(c: Call): number {
+  if (c.callErrorCode !== undefined && isError(c.callErrorCode)) return c.callErrorCode;
+  if (c.exitCode !== undefined && isError(c.exitCode)) return c.exitCode;
+  return 0x80240022; // WU_E_ALL_UPDATES_FAILED: the call counted failed items without a code
+}
+
+function addCapped(list: string[], v: string, cap: number): void {
+  if (list.length < cap && !list.includes(v)) list.push(v);
+}
+
+function codeInText(msg: string): number | undefined {
+  const m = /0x([0-9A-Fa-f]{8})\b/.exec(head(msg)) ?? /(?:error|hr|result)\s*(?:=|:)?\s*([89Cc][0-9A-Fa-f]{7})\b/i.exec(head(msg));
+  if (!m) return undefined;
+  const v = hex(m[1]);
+  return isError(v) ? v : undefined;
+}

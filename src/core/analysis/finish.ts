@@ -1,0 +1,294 @@
+// Turns the analyzer's candidates into failures: ties the lines of one outcome chain
+// together (per-update result + the call that reported it), deduplicates repeats of the
+// same (update, phase, code), links CBS sessions, gives updates their verdict and sorts
+// the intermediate error lines into evidence and noise.
+import type {
+  AnalysedFile, Analysis, Call, Failure, LineRef, NoiseLine, PendingResult, Phase, UpdateInfo,
+} from './types';
+import type { Candidate, State } from './state';
+import { LIMITS } from './state';
+import { GENERIC_CALL_CODES, isError } from './patterns';
+
+/** Codes that mean "looked for something that is not there": typical of harmless lookups. */
+const LOOKUP_CODES = new Set([
+  0x80070002, 0x80070003, 0x80070490, 0x80248007, 0x80040154, 0x80040155, 0x800704c3, 0x80070032, 0x8024000c,
+  0x80070103, 0x80240016, 0x800f0805, 0x80070057,
+]);
+const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
+
+const RANK: Record<string, number> = {
+  logHistory: 0, installComplete: 1, downloadResult: 2, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
+};
+
+interface Chain {
+  cands: Candidate[];
+  call?: Call;
+  file: number;
+  lastLine: number;
+  lastTime?: number;
+  key: string;
+}
+
+const WINDOW_MS = 15 * 60 * 1000;
+
+export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
+  const calls = st.calls.slice().sort((a, b) => a.file - b.file || a.startLine - b.startLine);
+  const callByKey = new Map(calls.map((c) => [c.key, c] as const));
+  const pending: PendingResult[] = [];
+
+  // 1. LogHistory errors inside a call that reported success: the install waits for a reboot.
+  const cands: Candidate[] = [];
+  for (const c of st.candidates) {
+    if (c.pendingCandidate) {
+      const call = (c.callKey && callByKey.get(c.callKey)) || enclosingCall(calls, c);
+      if (call && call.result === 'succeeded' && (call.counts?.failed ?? 0) === 0) {
+        pending.push({ at: { file: c.file, line: c.line }, updateId: c.updateId, code: c.code, callKey: call.key });
+        continue;
+      }
+    }
+    cands.push(c);
+  }
+  cands.sort((a, b) => a.file - b.file || a.line - b.line);
+
+  // 2. Per-update (and CBS/setup/report) outcome lines form chains.
+  const chains: Chain[] = [];
+  const open = new Map<string, Chain>();
+  for (const c of cands.filter((x) => !x.callLevel)) {
+    const ident = c.updateId ?? (c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : `c${c.code}`);
+    const key = `${c.file}|${ident}|${c.phase}`;
+    const prev = open.get(key);
+    if (prev && near(prev, c)) {
+      prev.cands.push(c);
+      prev.lastLine = c.line;
+      prev.lastTime = c.time ?? prev.lastTime;
+      continue;
+    }
+    const ch: Chain = { cands: [c], file: c.file, lastLine: c.line, lastTime: c.time, key };
+    chains.push(ch);
+    open.set(key, ch);
+  }
+
+  // 3. A failed call joins the per-update chains inside its window; else it stands alone.
+  for (const c of cands.filter((x) => x.callLevel)) {
+    const call = c.callKey ? callByKey.get(c.callKey) : undefined;
+    const from = c.callStartLine ?? c.line;
+    const to = Math.max(c.line, c.callEndLine ?? c.line);
+    // Report events are written a few seconds after the call ends.
+    const inWindow = (x: Candidate): boolean => x.line >= from && (x.line <= to || (x.outcomeKind === 'reportEvent' && x.line <= to + 60));
+    const inside = chains.filter((ch) => ch.file === c.file && !ch.call && ch.cands[0].phase === c.phase &&
+      ch.cands.some((x) => !x.callLevel && inWindow(x)) && ch.cands[0].outcomeKind !== 'cbsFailure' &&
+      (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code)));
+    if (inside.length) {
+      for (const ch of inside) {
+        ch.call = call;
+        ch.cands.push(c);
+      }
+      continue;
+    }
+    const ch: Chain = { cands: [c], call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
+    chains.push(ch);
+  }
+
+  // 4. Per chain: the deciding line, code and phase; then group repeats.
+  const groups = new Map<string, Failure>();
+  const order: Failure[] = [];
+  for (const ch of chains) {
+    const f = chainToFailure(ch, st, calls, callByKey);
+    const ident = f.updateId ?? (f.kb ? `kb${f.kb}` : '');
+    const gk = `${ident}|${f.phase}|${f.code}`;
+    const g = groups.get(gk);
+    if (!g) {
+      groups.set(gk, f);
+      order.push(f);
+      continue;
+    }
+    // Keep the latest chain as the representative; older deciding lines become repeats.
+    const older = before(g.at, f.at) ? g : f;
+    const newer = older === g ? f : g;
+    const repeats = (older.repeats ?? []).concat([older.at], newer.repeats ?? []).sort(cmpRef).slice(-LIMITS.repeats);
+    const merged: Failure = { ...newer, occurrences: (g.occurrences ?? 1) + (f.occurrences ?? 1), repeats };
+    merged.cbsSessionKeys = uniq(g.cbsSessionKeys.concat(f.cbsSessionKeys));
+    merged.title = newer.title ?? older.title;
+    merged.kb = newer.kb ?? older.kb;
+    groups.set(gk, merged);
+    order[order.indexOf(g)] = merged;
+  }
+  const failures = order.sort((a, b) => a.at.file - b.at.file || a.at.line - b.at.line);
+
+  // 5. CBS sessions: link by session id (Handler logged it) or by KB and time.
+  const sessionsById = new Map<string, string[]>();
+  for (const s of st.cbs) sessionsById.set(s.id, (sessionsById.get(s.id) ?? []).concat(s.key));
+  for (const f of failures) {
+    const links = new Set(f.cbsSessionKeys);
+    if (f.updateId) {
+      for (const h of st.handlerSessions) if (h.updateId === f.updateId) for (const k of sessionsById.get(h.sessionId) ?? []) links.add(k);
+    }
+    if (f.kb && files[f.at.file]?.format !== 'cbs') {
+      for (const s of st.cbs) {
+        if (!s.kbs.includes(f.kb)) continue;
+        if (f.time === undefined || s.startTime === undefined) { links.add(s.key); continue; }
+        const end = s.endTime ?? s.startTime;
+        if (f.time >= s.startTime - 6 * 3600_000 && f.time <= end + 6 * 3600_000) links.add(s.key);
+      }
+    }
+    f.cbsSessionKeys = [...links].slice(0, 10);
+  }
+
+  // 6. Updates and their verdicts.
+  const failedIds = new Map<string, Failure[]>();
+  for (const f of failures) if (f.updateId) failedIds.set(f.updateId, (failedIds.get(f.updateId) ?? []).concat(f));
+  const updates: UpdateInfo[] = [];
+  for (const u of st.updates.values()) {
+    const fs = failedIds.get(u.updateId) ?? [];
+    const okResults = u.results.filter((r) => !isError(r.code));
+    let outcome: UpdateInfo['outcome'] = 'unknown';
+    if (fs.length) {
+      const lastFail = fs.map((f) => f.at).sort(cmpRef).pop() as LineRef;
+      const laterOk = okResults.some((r) => r.at.file === lastFail.file && r.at.line > lastFail.line && r.operation !== 'search');
+      outcome = laterOk ? 'succeeded' : 'failed';
+    } else if (okResults.some((r) => r.operation !== 'search') && !pending.some((p) => p.updateId === u.updateId)) {
+      outcome = 'succeeded';
+    }
+    const callKeys = calls.filter((c) => c.updateIds.includes(u.updateId)).slice(0, 20).map((c) => c.key);
+    updates.push({
+      updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: u.mentions,
+      callKeys, mentionCount: u.mentionCount,
+    });
+  }
+  for (const p of pending) p.kb = p.updateId ? st.updates.get(p.updateId)?.kb : undefined;
+
+  // 7. Noise: every intermediate line gets a kind and a reason.
+  const evidence = new Set<string>();
+  for (const f of failures) {
+    for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
+    if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
+  }
+  const outcomeLines = new Set(failures.flatMap((f) => [f.at].concat(f.repeats ?? [])).map((r) => `${r.file}:${r.line}`));
+  const noise: NoiseLine[] = [];
+  const noiseCounts: Record<NoiseLine['kind'], number> = { evidence: 0, benign: 0, transient: 0, other: 0 };
+  const push = (n: NoiseLine): void => {
+    noiseCounts[n.kind]++;
+    if (noise.length < LIMITS.noiseOut) noise.push(n);
+  };
+  for (const e of st.errLines) {
+    const k = `${e.file}:${e.line}`;
+    if (outcomeLines.has(k)) continue;
+    const call = e.callKey ? callByKey.get(e.callKey) : undefined;
+    if (evidence.has(k)) {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure' });
+    } else if (call && call.result === 'succeeded') {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'transient', reason: `the ${call.kind} call it belongs to (line ${call.startLine + 1}) later succeeded` });
+    } else if ((e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text)) {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: 'a lookup of something absent (not found / not registered / no data); not tied to a failed outcome' });
+    } else if (call && call.result === 'cancelled') {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: `its call was cancelled by its client (${call.client ?? 'unknown'})` });
+    } else {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'other', reason: 'not tied to any failed outcome' });
+    }
+  }
+  noiseCounts.other += st.errOverflow;
+  for (const c of calls) {
+    if (c.result !== 'cancelled') continue;
+    push({
+      at: { file: c.file, line: c.resultLine ?? c.endLine ?? c.startLine }, code: c.callErrorCode ?? c.exitCode, kind: 'benign',
+      reason: `${c.kind} call cancelled by its client (${c.client ?? 'unknown'}): not an update failure`,
+    });
+  }
+
+  return { files, calls, updates, cbsSessions: st.cbs, failures, noise, noiseCounts, pending };
+}
+
+function near(ch: Chain, c: Candidate): boolean {
+  if (ch.lastTime !== undefined && c.time !== undefined) return Math.abs(c.time - ch.lastTime) <= WINDOW_MS;
+  return c.line - ch.lastLine <= 3000;
+}
+
+function enclosingCall(calls: Call[], c: Candidate): Call | undefined {
+  let best: Call | undefined;
+  for (const k of calls) {
+    if (k.file !== c.file || k.startLine > c.line) continue;
+    if (k.endLine !== undefined && k.endLine < c.line) continue;
+    if (k.kind !== 'install' && k.kind !== 'uninstall') continue;
+    if (!best || k.component === 'ComApi') best = k;
+  }
+  return best;
+}
+
+function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<string, Call>): Failure {
+  const sorted = ch.cands.slice().sort((a, b) => (RANK[a.outcomeKind] ?? 9) - (RANK[b.outcomeKind] ?? 9) || b.line - a.line);
+  const d = sorted[0];
+  // A generic call-level code (all updates failed) gives way to a specific one from the chain.
+  let code = d.code;
+  if (GENERIC_CALL_CODES.has(code)) {
+    const specific = ch.cands.find((x) => !GENERIC_CALL_CODES.has(x.code));
+    if (specific) code = specific.code;
+  }
+  let phase: Phase = d.phase;
+  if (phase === 'unknown') phase = ch.cands.find((x) => x.phase !== 'unknown')?.phase ?? 'unknown';
+  const call: Call | undefined = ch.call ?? (d.callKey ? callByKey.get(d.callKey) : undefined) ??
+    ch.cands.map((x) => (x.callKey ? callByKey.get(x.callKey) : undefined)).find((x): x is Call => !!x);
+  const updateId = ch.cands.find((x) => x.updateId)?.updateId ?? (call && call.updateIds.length === 1 ? call.updateIds[0] : undefined);
+  const u = updateId ? st.updates.get(updateId) : undefined;
+  if (call && updateId && !call.updateIds.includes(updateId)) call.updateIds.push(updateId);
+  const ev: LineRef[] = [];
+  if (call) ev.push({ file: call.file, line: call.startLine });
+  for (const x of ch.cands) ev.push(...x.evidence, { file: x.file, line: x.line });
+  if (call?.resultLine !== undefined) ev.push({ file: call.file, line: call.resultLine });
+  const evidence = uniqRefs(ev).sort(cmpRef);
+  const capped = evidence.length > LIMITS.evidence ? evidence.slice(0, 3).concat(evidence.slice(-(LIMITS.evidence - 3))) : evidence;
+  const roots = ch.cands.map((x) => x.rootCause).filter((x): x is LineRef => !!x).sort(cmpRef);
+  const phaseEvidence = uniqBy(ch.cands.flatMap((x) => x.phaseEvidence), (p) => `${p.kind}|${p.detail}`).slice(0, 4);
+  if (call && !phaseEvidence.some((p) => p.kind === 'callKind')) {
+    phaseEvidence.push({ kind: 'callKind', detail: `${call.kind} call${call.client ? ` from ${call.client}` : ''}`, at: { file: call.file, line: call.startLine } });
+  }
+  void calls;
+  const callErr = ch.cands.find((x) => x.callLevel)?.callErrorCode ?? call?.callErrorCode;
+  return {
+    key: `${d.file}:${d.line}`,
+    at: { file: d.file, line: d.line },
+    time: d.time,
+    timeText: d.timeText,
+    phase,
+    phaseEvidence,
+    code,
+    loggedName: ch.cands.find((x) => x.code === code && x.loggedName)?.loggedName,
+    outcomeKind: d.outcomeKind,
+    updateId,
+    revision: u?.revision ?? d.revision,
+    kb: u?.kb ?? d.kb,
+    title: u?.title,
+    callKey: call?.key,
+    evidence: capped,
+    rootCause: roots[0],
+    cbsSessionKeys: uniq(ch.cands.map((x) => x.cbsSessionKey).filter((x): x is string => !!x)),
+    occurrences: 1,
+    callErrorCode: callErr !== undefined && callErr !== code && isError(callErr) ? callErr : undefined,
+    operation: d.operation,
+  };
+}
+
+function cmpRef(a: LineRef, b: LineRef): number {
+  return a.file - b.file || a.line - b.line;
+}
+
+function before(a: LineRef, b: LineRef): boolean {
+  return cmpRef(a, b) < 0;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function uniqRefs(xs: LineRef[]): LineRef[] {
+  return uniqBy(xs, (r) => `${r.file}:${r.line}`);
+}
+
+function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+// Internal accumulators of the analyzer (not part of the public contract).
+import type { Call, CbsSession, LineRef, Phase, PhaseEvidence, UpdateResult } from './types';
+
+/** Caps that keep memory bounded by outcomes, not by lines. */
+export const LIMITS = {
+  updates: 50_000,
+  mentions: 40,
+  results: 50_000,
+  callUpdates: 50,
+  calls: 200_000,
+  openCalls: 400,
+  candidates: 20_000,
+  errLines: 20_000,
+  noiseOut: 2_000,
+  cbsSessions: 20_000,
+  evidence: 12,
+  repeats: 20,
+};
+
+export interface UpdateAcc {
+  updateId: string;
+  revision?: number;
+  kb?: string;
+  title?: string;
+  mentions: LineRef[];
+  mentionCount: number;
+  results: UpdateResult[];
+  callKeys: string[];
+}
+
+/** A `*FAILED*`, WARNING/FATAL or Error line with a code: evidence or noise. */
+export interface ErrLine {
+  file: number;
+  line: number;
+  time?: number;
+  tid?: number;
+  pid?: number;
+  cv?: string;
+  code?: number;
+  component?: string;
+  updateIds: string[];
+  callKey?: string;
+  /** CBS session id, or a setup grouping key, for CBS/setup lines. */
+  session?: string;
+  text: string;
+}
+
+/** An outcome line that says something failed, before chains are tied together. */
+export interface Candidate {
+  file: number;
+  line: number;
+  time?: number;
+  timeText?: string;
+  code: number;
+  loggedName?: string;
+  outcomeKind: string;
+  operation?: string;
+  phase: Phase;
+  phaseEvidence: PhaseEvidence[];
+  updateId?: string;
+  revision?: number;
+  kb?: string;
+  callKey?: string;
+  callLevel: boolean;
+  callErrorCode?: number;
+  callStartLine?: number;
+  callEndLine?: number;
+  evidence: LineRef[];
+  rootCause?: LineRef;
+  rootComponent?: string;
+  component?: string;
+  cbsSessionKey?: string;
+  cbsSessionId?: string;
+  /** A LogHistory result: becomes "pending reboot" instead of a failure when its call succeeded. */
+  pendingCandidate?: boolean;
+}
+
+export interface State {
+  calls: Call[];
+  updates: Map<string, UpdateAcc>;
+  cbs: CbsSession[];
+  candidates: Candidate[];
+  errLines: ErrLine[];
+  errOverflow: number;
+  candidateOverflow: number;
+  successes: { file: number; line: number; updateId?: string; operation: string }[];
+  handlerSessions: { updateId: string; sessionId: string }[];
+}
