@@ -1,0 +1,107 @@
+// The committed generated table: shape, provenance, and agreement with the research cross-check
+// table ../shared/errcodes/codes.tsv (read at run time; skipped when absent).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import generated from '../../../src/core/errors/data/codes.generated.json';
+import provenance from '../../../src/core/errors/data/codes.provenance.json';
+
+type Row = [string | number, string, number];
+const g = generated as unknown as { source: string; headers: string[]; win32: Row[]; hresult: Row[]; ntstatus: Row[]; facilities: Record<string, string[]> };
+
+/** Project root: the nearest folder above this file with our package.json, else the cwd. */
+export function projectRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 8; i++) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && /"name":\s*"wu-log-lens"/.test(fs.readFileSync(pkg, 'utf8'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+describe('errors: generated facts table', () => {
+  it('has rows from every header and the key facts', () => {
+    assert.ok(g.win32.length > 1500, `win32 rows ${g.win32.length}`);
+    assert.ok(g.hresult.length > 1500, `hresult rows ${g.hresult.length}`);
+    assert.ok(g.ntstatus.length > 1000, `ntstatus rows ${g.ntstatus.length}`);
+    const has = (rows: Row[], v: string | number, name: string) => rows.some((r) => r[0] === v && r[1] === name);
+    assert.ok(has(g.win32, 1603, 'ERROR_INSTALL_FAILURE'));
+    assert.ok(has(g.win32, 1726, 'RPC_S_CALL_FAILED'));
+    assert.ok(has(g.win32, 14098, 'ERROR_SXS_COMPONENT_STORE_CORRUPT'));
+    assert.ok(has(g.win32, 12029, 'ERROR_INTERNET_CANNOT_CONNECT'));
+    assert.ok(has(g.hresult, '8024200B', 'WU_E_UH_INSTALLERFAILURE'));
+    assert.ok(has(g.hresult, '80200001', 'BG_E_NOT_FOUND'));
+    assert.ok(has(g.ntstatus, 'C0000022', 'STATUS_ACCESS_DENIED'));
+    assert.equal(g.facilities['36']?.[0], 'FACILITY_WINDOWSUPDATE');
+  });
+
+  it('keeps values well-formed and rows unique', () => {
+    const seen = new Set<string>();
+    for (const [table, rows] of Object.entries({ win32: g.win32, hresult: g.hresult, ntstatus: g.ntstatus })) {
+      for (const [v, name, h] of rows) {
+        if (table === 'win32') assert.ok(Number.isInteger(v) && (v as number) >= 0 && (v as number) < 0x10000, `${name}: ${v}`);
+        else assert.match(String(v), /^[0-9A-F]{8}$/, name);
+        assert.match(name, /^[A-Z][A-Z0-9_]*$/);
+        assert.ok(g.headers[h], `${name}: header index ${h}`);
+        const key = `${table}:${v}:${name}`;
+        assert.ok(!seen.has(key), `duplicate ${key}`);
+        seen.add(key);
+      }
+    }
+  });
+
+  it('has a provenance file whose counts match the data', () => {
+    const p = provenance as unknown as { sourcePackage: string; headers: Array<{ file: string; rows: Record<string, number> }>; totals: Record<string, number> };
+    assert.equal(p.sourcePackage, g.source);
+    assert.match(p.sourcePackage, /^mingw-w64-common \S+/);
+    assert.deepEqual(p.headers.map((h) => h.file), g.headers);
+    assert.equal(p.totals.win32, g.win32.length);
+    assert.equal(p.totals.hresult, g.hresult.length);
+    assert.equal(p.totals.ntstatus, g.ntstatus.length);
+    const perHeader = (t: 'win32' | 'hresult' | 'ntstatus') => p.headers.reduce((n, h) => n + (h.rows[t] ?? 0), 0);
+    assert.equal(perHeader('win32'), g.win32.length);
+    assert.equal(perHeader('hresult'), g.hresult.length);
+  });
+
+  describe('consistency with ../shared/errcodes/codes.tsv', () => {
+    const tsvPath = path.resolve(projectRoot(), '../shared/errcodes/codes.tsv');
+    const present = fs.existsSync(tsvPath);
+
+    it('agrees on every (value, name) that codes.tsv has from mingw-w64', function () {
+      if (!present) {
+        console.log(`      (skipped: ${tsvPath} is absent)`);
+        this.skip();
+      }
+      // codes.tsv: hex  name  facility  source; Win32 codes appear as 0x0000XXXX plus a derived 0x8007XXXX row.
+      const byName = new Map<string, Set<number>>();
+      let mingwRows = 0;
+      for (const line of fs.readFileSync(tsvPath, 'utf8').split(/\r?\n/).slice(1)) {
+        const [hex, name, , source] = line.split('\t');
+        if (!hex || !source || !/mingw-w64/.test(source) || source.startsWith('derived')) continue;
+        mingwRows++;
+        const set = byName.get(name) ?? new Set<number>();
+        set.add(parseInt(hex, 16) >>> 0);
+        byName.set(name, set);
+      }
+      let compared = 0;
+      let absent = 0;
+      const conflicts: string[] = [];
+      const ours = [...g.win32, ...g.hresult];
+      for (const [v, name] of ours) {
+        const value = typeof v === 'number' ? v : parseInt(v, 16) >>> 0;
+        const theirs = byName.get(name);
+        if (!theirs) {
+          absent++;
+          continue;
+        }
+        compared++;
+        if (!theirs.has(value)) conflicts.push(`${name}: ours ${value.toString(16)}, codes.tsv ${[...theirs].map((x) => x.toString(16)).join('/')}`);
+      }
+      const covered = [...byName.keys()].filter((n) => ours.some((r) => r[1] === n)).length;
+      console.log(`      codes.tsv mingw-w64 rows: ${mingwRows} (${byName.size} names); ours compared: ${compared}, not in codes.tsv: ${absent}; coverage of codes.tsv mingw names: ${covered}/${byName.size} (${((100 * covered) / byName.size).toFixed(1)}%)`);
+      assert.deepEqual(conflicts.slice(0, 20), [], `${conflicts.length} conflicts`);
+      assert.ok(compared > 3000, `compared only ${compared}`);
+    });
+  });
+});
