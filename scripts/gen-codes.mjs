@@ -100,7 +100,7 @@ function readHeader(file) {
       continue;
     }
     if (!CODE_NAME[file].test(name) || name.startsWith('SEVERITY_') || name.startsWith('FACILITY_')) continue;
-    if (name.startsWith('ERROR_SEVERITY_') || /BASEERR$|_BASE$/.test(name)) continue; // masks and bases, not codes
+    if (name.startsWith('ERROR_SEVERITY_') || name === 'WSABASEERR') continue; // masks and bases, not codes
     let table;
     if (file === 'ntstatus.h') table = 'ntstatus';
     else if (WIN32_HEADERS.has(file) && value < 0x10000 && !SMALL_HRESULTS.has(name)) table = 'win32';
