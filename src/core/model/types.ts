@@ -82,6 +82,12 @@ export interface LogRecord {
   messageColumn: number;
   /** Text of continuation lines, in order (absent when none). */
   continuation?: string[];
+  /** Continuation lines not kept in `continuation` (over the per-record cap); `endLine` still covers them. */
+  continuationDropped?: number;
+  /** Setup logs: the message-id column (`0x0601c1`), when present. */
+  messageId?: string;
+  /** The first line was longer than the reader keeps (64 K characters): `message` holds its head only. */
+  truncated?: boolean;
   /** Tokens found in the first line (spans on `line`). */
   codes: CodeRef[];
   updateIds: UpdateIdRef[];
@@ -117,6 +123,8 @@ export interface FileInfo {
   /** Lines that were neither (blank lines are not counted as unrecognised). */
   unrecognisedLines: number;
   blankLines: number;
+  /** Lines longer than the reader keeps (64 K characters); they are still counted and parsed from their head. */
+  truncatedLines?: number;
   /** A reason the file cannot be read as a log (etl, undecoded, binary), as a message key. */
   unreadable?: UnreadableReason;
   /** Mojibake (UTF-8 read as GBK/Shift-JIS and saved again) was detected. */
