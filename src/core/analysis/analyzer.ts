@@ -36,6 +36,8 @@ interface FileState {
 }
 
 const RING = 400;
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+const UPDATE_WORD = /\bupdate ?id\b|idUpdate|update \{?[0-9A-Fa-f]{8}-/i;
 
 export class Analyzer {
   private readonly files: FileState[] = [];
@@ -135,7 +137,8 @@ export class Analyzer {
   }
 
   private mentions(f: FileState, rec: LogRecord): void {
-    const ids = rec.updateIds;
+    // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
+    const ids = rec.updateIds.length ? rec.updateIds.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : rec.updateIds;
     const title = rec.updateIds.length <= 1 && f.format !== 'cbs' ? parseTitle(rec.message) : undefined;
     if (title && ids.length === 0 && rec.tid !== undefined) {
       f.pendingTitle.set(rec.tid, { title, line: rec.line });
@@ -230,7 +233,10 @@ export class Analyzer {
     if (!match) match = f.open.find((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client) && (!cv || !c.cv));
     if (!match) return;
     if (b.exitCode !== undefined) match.exitCode = b.exitCode;
-    if (b.exitCode !== undefined && isError(b.exitCode)) match.resultLine = rec.line;
+    if (b.exitCode !== undefined && isError(b.exitCode)) {
+      match.resultLine = rec.line;
+      (match as CallAcc).resultText = snippet(rec);
+    }
     this.closeCall(f, match, rec);
   }
 
@@ -243,7 +249,10 @@ export class Analyzer {
       return;
     }
     call.counts = counts;
-    if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) call.resultLine = rec.line;
+    if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) {
+      call.resultLine = rec.line;
+      (call as CallAcc).resultText = snippet(rec);
+    }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
   }
 
@@ -261,7 +270,10 @@ export class Analyzer {
     if (exitCode !== undefined) call.exitCode = exitCode;
     if (callError !== undefined) call.callErrorCode = callError;
     if ((exitCode !== undefined && isError(exitCode)) || (callError !== undefined && isError(callError))) {
-      call.resultLine = call.resultLine ?? rec.line;
+      if (call.resultLine === undefined) {
+        call.resultLine = rec.line;
+        (call as CallAcc).resultText = snippet(rec);
+      }
     }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
   }
@@ -294,7 +306,10 @@ export class Analyzer {
       updateId: call.updateIds.length === 1 ? call.updateIds[0] : undefined, callKey: call.key, callLevel: true,
       evidence: ev.concat(related.lines), rootCause: related.root, rootComponent: related.rootComponent,
       callErrorCode: call.callErrorCode, callStartLine: call.startLine, callEndLine: call.endLine,
-    }, f);
+    }, f, related, {
+      [`${f.index}:${call.startLine}`]: `${call.component ?? ''} * START * ${call.label ?? ''}`.trim(),
+      ...((call as CallAcc).resultText && call.resultLine !== undefined ? { [`${f.index}:${call.resultLine}`]: (call as CallAcc).resultText as string } : {}),
+    });
   }
 
   private updateResult(f: FileState, rec: LogRecord, ur: UpdateResultLine): void {
@@ -331,7 +346,7 @@ export class Analyzer {
       phase, phaseEvidence, updateId, revision: ur.revision, callKey: call?.key, callLevel: false,
       evidence: related.lines.concat([{ file: f.index, line: rec.line }]), rootCause: related.root, rootComponent: related.rootComponent,
       pendingCandidate: ur.kind === 'logHistory',
-    }, f);
+    }, f, related, { [`${f.index}:${rec.line}`]: snippet(rec) });
   }
 
   private enclosingOpen(f: FileState, operation: string, rec: LogRecord): Call | undefined {
@@ -381,8 +396,8 @@ export class Analyzer {
     const call = rec.tid !== undefined ? this.openOnThread(f, rec.tid, rec) : undefined;
     const e: ErrLine = {
       file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, cv, code, component: rec.component,
-      updateIds: rec.updateIds.slice(0, 2).map((u) => u.id), callKey: call?.key, session,
-      text: head(msg).slice(0, 160),
+      updateIds: rec.updateIds.slice(0, 2).filter((u) => u.revision !== undefined).map((u) => u.id), callKey: call?.key, session,
+      text: `${rec.component ? `${rec.component} ` : ""}${head(msg).slice(0, 200)}`,
     };
     f.ring.push(e);
     if (f.ring.length > RING) f.ring.shift();
@@ -394,10 +409,10 @@ export class Analyzer {
   private related(
     f: FileState, line: number, from: number,
     k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string },
-  ): { lines: LineRef[]; root?: LineRef; rootComponent?: string } {
+  ): { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> } {
     const hits: ErrLine[] = [];
     for (const e of f.ring) {
-      if (e.line < from || e.line > line) continue;
+      if (e.line < from || e.line >= line) continue;
       const same =
         (k.session !== undefined && e.session === k.session && (k.code === undefined || e.code === k.code)) ||
         (k.session === undefined && (
@@ -407,17 +422,20 @@ export class Analyzer {
           (k.code !== undefined && e.code === k.code && line - e.line < 500)));
       if (same) hits.push(e);
     }
-    if (!hits.length) return { lines: [] };
+    if (!hits.length) return { lines: [], texts: {} };
     const root = hits[0];
     const picked: ErrLine[] = [root];
     // The last related line before the outcome adds the step closest to it.
     const last = hits[hits.length - 1];
     if (last !== root && last.line !== line) picked.push(last);
-    return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component };
+    const texts: Record<string, string> = {};
+    for (const e of picked) texts[`${e.file}:${e.line}`] = e.text;
+    return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component, texts };
   }
 
-  private addCandidate(c: Candidate, f: FileState): void {
+  private addCandidate(c: Candidate, f: FileState, related?: { texts: Record<string, string> }, own?: Record<string, string>): void {
     if (c.line === undefined) c.line = f.lastLine;
+    c.texts = { ...(related?.texts ?? {}), ...(own ?? {}) };
     if (this.st.candidates.length < LIMITS.candidates) this.st.candidates.push(c);
     else this.st.candidateOverflow++;
   }
@@ -482,7 +500,7 @@ export class Analyzer {
         kb, cbsSessionKey: session?.key, cbsSessionId: sid, callLevel: false,
         evidence: (session ? [{ file: f.index, line: session.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
         rootCause: related.root, rootComponent: 'CBS',
-      }, f);
+      }, f, related, { [`${f.index}:${rec.line}`]: snippet(rec), ...(session ? { [`${f.index}:${session.startLine}`]: `Session: ${session.id} initialized by client ${session.client ?? ''}` } : {}) });
     }
     if (code !== undefined && isError(code) && (isErrLevel || msg.startsWith('Failed'))) this.errorLine(f, rec, session?.id ?? '');
     else if (isErrLevel) this.errorLine(f, rec, session?.id ?? '');
@@ -501,7 +519,7 @@ export class Analyzer {
       operation: 'install', phase: 'install',
       phaseEvidence: [{ kind: 'component', detail: `${f.format === 'dism' ? 'DISM' : 'Setup'} error (${rec.component ?? 'no component'})`, at: { file: f.index, line: rec.line } }],
       callLevel: false, evidence: [{ file: f.index, line: rec.line }], component: rec.component,
-    }, f);
+    }, f, undefined, { [`${f.index}:${rec.line}`]: snippet(rec) });
   }
 
   // ---- ReportingEvents.log ----------------------------------------------------------------
@@ -519,6 +537,12 @@ export class Analyzer {
 
 interface CallAcc extends Call {
   op?: string;
+  resultText?: string;
+}
+
+function snippet(rec: LogRecord): string {
+  const m = rec.message.length > 240 ? `${rec.message.slice(0, 240)}…` : rec.message;
+  return rec.component ? `${rec.component} ${m}` : m;
 }
 
 function sameOp(c: Call, b: Bracket): boolean {
@@ -534,7 +558,8 @@ function callResult(c: Call, ended: boolean): Call['result'] {
   if (codes.some((x) => x !== CALL_CANCELLED)) return 'failed';
   if ((n && (n.cancelled ?? 0) > 0) || codes.includes(CALL_CANCELLED)) return 'cancelled';
   if (n || c.exitCode !== undefined || c.callErrorCode !== undefined) return 'succeeded';
-  return ended ? 'succeeded' : 'unknown';
+  // An END without a stated result: a search that ended is a success; other calls stay unknown.
+  return ended && c.kind === 'search' ? 'succeeded' : 'unknown';
 }
 
 function decidingCallCode(c: Call): number {

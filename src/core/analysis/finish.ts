@@ -90,10 +90,13 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   }
 
   // 4. Per chain: the deciding line, code and phase; then group repeats.
+  const evidence = new Set<string>();
   const groups = new Map<string, Failure>();
   const order: Failure[] = [];
   for (const ch of chains) {
     const f = chainToFailure(ch, st, calls, callByKey);
+    for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
+    if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
     const ident = f.updateId ?? (f.kb ? `kb${f.kb}` : '');
     const gk = `${ident}|${f.phase}|${f.code}`;
     const g = groups.get(gk);
@@ -158,11 +161,6 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   for (const p of pending) p.kb = p.updateId ? st.updates.get(p.updateId)?.kb : undefined;
 
   // 7. Noise: every intermediate line gets a kind and a reason.
-  const evidence = new Set<string>();
-  for (const f of failures) {
-    for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
-    if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
-  }
   const outcomeLines = new Set(failures.flatMap((f) => [f.at].concat(f.repeats ?? [])).map((r) => `${r.file}:${r.line}`));
   const noise: NoiseLine[] = [];
   const noiseCounts: Record<NoiseLine['kind'], number> = { evidence: 0, benign: 0, transient: 0, other: 0 };
@@ -176,6 +174,8 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const call = e.callKey ? callByKey.get(e.callKey) : undefined;
     if (evidence.has(k)) {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure' });
+    } else if (call && call.result === 'failed') {
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: `logged inside the failed ${call.kind} call (line ${call.startLine + 1})` });
     } else if (call && call.result === 'succeeded') {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'transient', reason: `the ${call.kind} call it belongs to (line ${call.startLine + 1}) later succeeded` });
     } else if ((e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text)) {
@@ -243,6 +243,9 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
   }
   void calls;
   const callErr = ch.cands.find((x) => x.callLevel)?.callErrorCode ?? call?.callErrorCode;
+  const texts: Record<string, string> = {};
+  for (const x of ch.cands) Object.assign(texts, x.texts ?? {});
+  const snippets = capped.filter((r) => texts[`${r.file}:${r.line}`] !== undefined).map((r) => ({ at: r, text: texts[`${r.file}:${r.line}`] }));
   return {
     key: `${d.file}:${d.line}`,
     at: { file: d.file, line: d.line },
@@ -264,6 +267,7 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
     occurrences: 1,
     callErrorCode: callErr !== undefined && callErr !== code && isError(callErr) ? callErr : undefined,
     operation: d.operation,
+    snippets,
   };
 }
 

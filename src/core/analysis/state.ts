@@ -71,6 +71,8 @@ export interface Candidate {
   component?: string;
   cbsSessionKey?: string;
   cbsSessionId?: string;
+  /** Message text of evidence lines, keyed "file:line". */
+  texts?: Record<string, string>;
   /** A LogHistory result: becomes "pending reboot" instead of a failure when its call succeeded. */
   pendingCandidate?: boolean;
 }

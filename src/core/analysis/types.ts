@@ -144,6 +144,13 @@ export interface Failure {
   callErrorCode?: number;
   /** Operation as logged (`install`, `download`, `search` ...). */
   operation?: string;
+  /** Text of the evidence lines (message part, truncated), for reports. */
+  snippets?: LineSnippet[];
+}
+
+export interface LineSnippet {
+  at: LineRef;
+  text: string;
 }
 
 /** A `*FAILED*` or error line that did not decide an outcome, with why it is judged so. */
