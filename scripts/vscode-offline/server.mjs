@@ -59,6 +59,7 @@ const DEFAULT_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'git.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 async function waitForHttp(url, timeoutMs, isAlive) {

@@ -1,0 +1,94 @@
+// Takes a PNG of a file opened in the real workbench (code-server + headless Chromium driven by
+// playwright-core), with the extension loaded from this checkout and a given color theme.
+//
+//   node scripts/vscode-offline/screenshot.mjs --file <log> --out <png> [--theme "Default Dark Modern"]
+//        [--folder <dir>] [--width 1280] [--height 800] [--wait 3000] [--setting key=jsonValue ...]
+//
+// Also importable: `takeScreenshot({ file, out, theme, folder, width, height, waitMs, settings, prepare })`
+// where `prepare(page)` may drive the page (hover, open a view) before the shot is taken.
+// Build first (`npm run build`); the offline VS Code must be installed (`npm run setup-vscode`).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { install } from './install.mjs';
+import { projectRoot } from './paths.mjs';
+import {
+  CHROMIUM, chromiumArgs, remoteUri, startCodeServer, stopProcess, workbenchUrl,
+} from './server.mjs';
+
+export async function takeScreenshot(opts) {
+  const {
+    file, out, theme = 'Default Dark Modern', width = 1280, height = 800, waitMs = 3000,
+    settings = {}, prepare,
+  } = opts;
+  const absFile = path.resolve(file);
+  const folder = path.resolve(opts.folder ?? path.dirname(absFile));
+  install();
+  const server = await startCodeServer({
+    workspace: folder,
+    smokeTestDriver: true,
+    settings: {
+      'workbench.colorTheme': theme,
+      'window.commandCenter': false,
+      'editor.occurrencesHighlight': 'off',
+      'editor.selectionHighlight': false,
+      ...settings,
+    },
+  });
+  let browser;
+  try {
+    const url = workbenchUrl(server, {
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(server, projectRoot)],
+        ['openFile', remoteUri(server, absFile)],
+      ],
+    });
+    // Playwright manages the profile and headless mode itself; the other flags are ours.
+    const args = chromiumArgs('unused').filter((a) => a !== '--headless' && !a.startsWith('--user-data-dir'));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args });
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(url);
+    // The editor shows the file's first line once the workbench, the file and the extension are up.
+    await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.waitForTimeout(waitMs); // tokenization and extension features settle
+    if (prepare) await prepare(page);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    await page.screenshot({ path: out });
+    return out;
+  } finally {
+    await browser?.close();
+    await stopProcess(server);
+  }
+}
+
+function parseArgs(argv) {
+  const opts = { settings: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => argv[++i];
+    if (a === '--file') opts.file = v();
+    else if (a === '--out') opts.out = v();
+    else if (a === '--theme') opts.theme = v();
+    else if (a === '--folder') opts.folder = v();
+    else if (a === '--width') opts.width = Number(v());
+    else if (a === '--height') opts.height = Number(v());
+    else if (a === '--wait') opts.waitMs = Number(v());
+    else if (a === '--setting') {
+      const [key, ...rest] = v().split('=');
+      opts.settings[key] = JSON.parse(rest.join('='));
+    } else throw new Error(`unknown option ${a}`);
+  }
+  if (!opts.file || !opts.out) throw new Error('usage: screenshot.mjs --file <log> --out <png> [--theme <name>]');
+  return opts;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  takeScreenshot(parseArgs(process.argv.slice(2))).then(
+    (out) => console.log(`saved ${out}`),
+    (e) => {
+      console.error(`[screenshot] ${e instanceof Error ? e.message : e}`);
+      process.exitCode = 1;
+    },
+  );
+}
