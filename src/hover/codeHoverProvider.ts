@@ -1,0 +1,81 @@
+// Hover on error codes in wulog / cbslog / wureport documents: name, facility, component,
+// meaning, next steps and sources. The Markdown is untrusted: no HTML, no command links.
+import * as vscode from 'vscode';
+import zhBundle from '../../l10n/bundle.l10n.zh-cn.json';
+import { explainCode } from '../core/errors';
+import { toLang, type Lang } from '../core/lang';
+import { codeAt, hoverMarkdown, type HoverLabels } from './hoverModel';
+
+export const HOVER_LANGUAGES = ['wulog', 'cbslog', 'wureport'];
+
+/** The language of explanations: the `wuLogLens.language` setting, `auto` = VS Code's display language. */
+export function configuredLang(scope?: vscode.ConfigurationScope): Lang {
+  const v = vscode.workspace.getConfiguration('wuLogLens', scope).get<string>('language', 'auto');
+  if (v === 'en' || v === 'zh-cn') return v;
+  return toLang(vscode.env.language);
+}
+
+/**
+ * A UI string in `lang`. vscode.l10n.t follows VS Code's display language; when the setting asks
+ * for another language we read the packaged bundle for it (keys are the English strings).
+ */
+function tr(key: string, lang: Lang): string {
+  if (lang === toLang(vscode.env.language)) return vscode.l10n.t(key);
+  if (lang === 'zh-cn') {
+    const entry = (zhBundle as Record<string, string | { message?: string }>)[key];
+    if (typeof entry === 'string') return entry;
+    if (entry && typeof entry.message === 'string') return entry.message;
+  }
+  return key;
+}
+
+export function hoverLabels(lang: Lang): HoverLabels {
+  return {
+    facility: tr('Facility', lang),
+    component: tr('Component', lang),
+    win32: tr('Win32 error', lang),
+    meaning: tr('Meaning', lang),
+    genericMeaning: tr('(generic meaning of its range)', lang),
+    cause: tr('Typical cause', lang),
+    steps: tr('Next steps', lang),
+    collect: tr('Ask the customer for', lang),
+    sources: tr('Sources', lang),
+    confidence: tr('Confidence', lang),
+    aliases: tr('Also named', lang),
+    asLogged: tr('As written in the log', lang),
+    loggedName: tr('name printed by the log', lang),
+    unnamed: tr('(no symbolic name known)', lang),
+    confidenceNames: {
+      header: tr('public header (mingw-w64)', lang),
+      documented: tr('Microsoft documentation', lang),
+      community: tr('community sources only: unconfirmed name', lang),
+      logged: tr('name printed by the log', lang),
+      derived: tr('derived from the code structure', lang),
+    },
+  };
+}
+
+export class CodeHoverProvider implements vscode.HoverProvider {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (position.line >= document.lineCount) return undefined;
+    const line = document.lineAt(position.line).text;
+    const ref = codeAt(line, position.character);
+    if (!ref) return undefined;
+    const lang = configuredLang(document.uri);
+    const explanation = explainCode(ref.value, lang, { loggedName: ref.loggedName });
+    const md = new vscode.MarkdownString(hoverMarkdown(explanation, ref, hoverLabels(lang)));
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.supportThemeIcons = false;
+    const range = new vscode.Range(position.line, ref.span.start, position.line, ref.span.end);
+    return new vscode.Hover(md, range);
+  }
+}
+
+/** Registers the hover for our three log languages; dispose through context.subscriptions. */
+export function registerCodeHover(): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(
+    HOVER_LANGUAGES.map((language) => ({ language })),
+    new CodeHoverProvider(),
+  );
+}
