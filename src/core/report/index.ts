@@ -1,0 +1,4 @@
+// The report surfaces: Markdown for people, JSON for tools.
+export { renderMarkdown, type MarkdownOptions } from './markdown';
+export { toJsonReport, hex8, type JsonReport, type JsonFailure, type JsonFile } from './json';
+export { escapeMarkdown, codeSpan } from './escape';

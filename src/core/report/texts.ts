@@ -1,0 +1,156 @@
+// The report's own sentences, in English and Simplified Chinese.
+import type { Lang } from '../lang';
+import type { LogFormat } from '../model/types';
+import type { Phase } from '../analysis/types';
+
+export interface ReportTexts {
+  title: string;
+  filesRead: string;
+  colFile: string;
+  colFormat: string;
+  colLines: string;
+  colEncoding: string;
+  colNote: string;
+  summary: (failures: number, noise: number) => string;
+  noFailures: string;
+  noiseBreakdown: (evidence: number, benign: number, transient: number, other: number) => string;
+  failureHeading: (n: number, what: string, phase: string, code: string) => string;
+  update: string;
+  phase: string;
+  because: string;
+  code: string;
+  meaning: string;
+  call: string;
+  callLine: (kind: string, client: string, cv: string, from: string, to: string) => string;
+  callError: string;
+  when: string;
+  repeats: (n: number) => string;
+  evidence: string;
+  rootCause: string;
+  outcome: string;
+  cbsLinked: string;
+  nextSteps: string;
+  collect: string;
+  unknownUpdate: string;
+  phases: Record<Phase, string>;
+  formats: Record<LogFormat, string>;
+  unreadable: Record<string, string>;
+  phaseSteps: Record<Phase, string[]>;
+  phaseCollect: Record<Phase, string[]>;
+  pendingHeading: string;
+  pendingLine: (what: string, code: string) => string;
+  cancelledHeading: string;
+  cancelledLine: (kind: string, client: string, code: string) => string;
+  mojibake: string;
+  updatesHeading: string;
+  outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
+  noCode: string;
+}
+
+const en: ReportTexts = {
+  title: 'Windows Update log summary',
+  filesRead: 'Files read',
+  colFile: 'File', colFormat: 'Format', colLines: 'Lines', colEncoding: 'Encoding', colNote: 'Note',
+  summary: (f, n) => `**${f}** failure(s) decided an outcome; ${n} other error line(s) were classified as evidence or noise.`,
+  noFailures: 'No failure that decided an outcome was found in these files.',
+  noiseBreakdown: (e, b, t, o) => `Intermediate error lines: ${e} part of a failure's evidence, ${b} harmless lookups or cancelled calls, ${t} followed by success of the same call, ${o} not tied to any failed outcome.`,
+  failureHeading: (n, what, phase, code) => `${n}. ${what}: ${phase} failed with ${code}`,
+  update: 'Update', phase: 'Phase', because: 'why', code: 'Deciding code', meaning: 'Meaning',
+  call: 'Call', callLine: (k, c, cv, a, b) => `${k} call from ${c}${cv ? `, cV ${cv}` : ''}, lines ${a}–${b}`,
+  callError: 'call error', when: 'When',
+  repeats: (n) => `the same outcome was logged ${n} times (deduplicated)`,
+  evidence: 'Evidence', rootCause: 'root cause', outcome: 'outcome',
+  cbsLinked: 'Matching CBS session(s)',
+  nextSteps: 'Next steps', collect: 'Ask the customer for',
+  unknownUpdate: 'No specific update',
+  phases: { scan: 'scan (search)', download: 'download', install: 'install', commit: 'commit (after reboot)', unknown: 'unknown phase' },
+  formats: {
+    wu10: 'WindowsUpdate.log (Windows 10/11)', wu7: 'WindowsUpdate.log (Windows 7/8.1)', cbs: 'CBS.log', dism: 'DISM.log',
+    setup: 'setup log (Panther)', reporting: 'ReportingEvents.log', etl: 'ETL (binary)', undecoded: 'undecoded text', unknown: 'unknown',
+  },
+  unreadable: {
+    etl: 'Binary ETL trace: run `Get-WindowsUpdateLog` (PowerShell) on the machine, or on one with the same Windows build, to produce a readable WindowsUpdate.log, and send that file.',
+    undecoded: 'Text without decoded messages (1600/12/31 dates or "No Format Information found"): run `Get-WindowsUpdateLog` again on a machine that has the symbols for this Windows build (the same build, with internet access to the symbol server), and send the new file.',
+    binary: 'Binary content, not a text log: check that the right file was collected.',
+    empty: 'Empty file.',
+    unknownFormat: 'Not a recognised servicing log: nothing was analysed in it.',
+  },
+  phaseSteps: {
+    scan: ['Check the connection to the update source (WSUS/ConfigMgr URL or Microsoft Update): proxy settings (`netsh winhttp show proxy`), firewall, TLS inspection.', 'Run the scan again (Settings › Windows Update › Check for updates, or `UsoClient StartScan`) and compare the new WindowsUpdate.log.'],
+    download: ['Check BITS and Delivery Optimization (services running, `Get-DeliveryOptimizationStatus`), free disk space and proxy settings.', 'Clear the download cache: stop wuauserv and bits, rename C:\\Windows\\SoftwareDistribution\\Download, start the services, retry.'],
+    install: ['Install the same update offline from the Microsoft Update Catalog (.msu) to see the servicing error directly.', 'Repair the component store: `DISM /Online /Cleanup-Image /RestoreHealth`, then `sfc /scannow`, then retry.'],
+    commit: ['The update failed while Windows applied it during shutdown/restart: look at CBS.log around the restart and at the pending operations.', 'Retry after a clean boot; if it rolls back again, run `DISM /Online /Cleanup-Image /RestoreHealth` and retry.'],
+    unknown: ['Read the evidence lines above in order and the explanation of the code.'],
+  },
+  phaseCollect: {
+    scan: ['WindowsUpdate.log covering a fresh scan', 'proxy configuration (`netsh winhttp show proxy`) and the WSUS/update source policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate)'],
+    download: ['WindowsUpdate.log of a fresh download attempt', 'Delivery Optimization log (`Get-DeliveryOptimizationLog`) and BITS event log'],
+    install: ['C:\\Windows\\Logs\\CBS\\CBS.log (and CbsPersist_*.log) covering the install time', 'DISM.log and the output of the offline (.msu) install'],
+    commit: ['CBS.log and CbsPersist_*.log covering the restart', 'C:\\Windows\\WinSxS\\pending.xml (if present) and the System event log around the restart'],
+    unknown: ['WindowsUpdate.log, CBS.log and ReportingEvents.log covering the failure time'],
+  },
+  pendingHeading: 'Waiting for a restart (not failures)',
+  pendingLine: (w, c) => `${w}: result ${c}, the install needs a restart to finish; the call that installed it reported success.`,
+  cancelledHeading: 'Cancelled calls (not update failures)',
+  cancelledLine: (k, c, code) => `${k} call from ${c} was cancelled by its caller${code ? ` (${code})` : ''}.`,
+  mojibake: 'text looks double-encoded (UTF-8 read as GBK/Shift-JIS); titles may be garbled',
+  updatesHeading: 'Updates with a verdict',
+  outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
+  noCode: '(no name known)',
+};
+
+const zh: ReportTexts = {
+  title: 'Windows 更新日志摘要',
+  filesRead: '已读取的文件',
+  colFile: '文件', colFormat: '格式', colLines: '行数', colEncoding: '编码', colNote: '说明',
+  summary: (f, n) => `共有 **${f}** 个失败决定了结果；另有 ${n} 行错误被归类为证据或噪声。`,
+  noFailures: '在这些文件中没有发现决定结果的失败。',
+  noiseBreakdown: (e, b, t, o) => `中间错误行：${e} 行属于某个失败的证据链，${b} 行是无害的查找或已取消的调用，${t} 行之后同一调用成功，${o} 行与任何失败结果无关。`,
+  failureHeading: (n, what, phase, code) => `${n}. ${what}：${phase}阶段失败，错误码 ${code}`,
+  update: '更新', phase: '阶段', because: '依据', code: '决定性错误码', meaning: '含义',
+  call: '调用', callLine: (k, c, cv, a, b) => `${k} 调用，客户端 ${c}${cv ? `，cV ${cv}` : ''}，第 ${a}–${b} 行`,
+  callError: '调用错误码', when: '时间',
+  repeats: (n) => `同一结果共记录了 ${n} 次（已去重）`,
+  evidence: '证据', rootCause: '根本原因', outcome: '结果',
+  cbsLinked: '对应的 CBS 会话',
+  nextSteps: '下一步', collect: '请客户提供',
+  unknownUpdate: '未指明具体更新',
+  phases: { scan: '扫描（搜索）', download: '下载', install: '安装', commit: '提交（重启后）', unknown: '未知' },
+  formats: {
+    wu10: 'WindowsUpdate.log（Windows 10/11）', wu7: 'WindowsUpdate.log（Windows 7/8.1）', cbs: 'CBS.log', dism: 'DISM.log',
+    setup: '安装程序日志（Panther）', reporting: 'ReportingEvents.log', etl: 'ETL（二进制）', undecoded: '未解码的文本', unknown: '未知',
+  },
+  unreadable: {
+    etl: '二进制 ETL 跟踪文件：请在该计算机（或相同 Windows 版本的计算机）上运行 PowerShell 命令 `Get-WindowsUpdateLog`，生成可读的 WindowsUpdate.log 后发送该文件。',
+    undecoded: '文本中的消息未解码（日期为 1600/12/31 或出现 “No Format Information found”）：请在具有该 Windows 版本符号的计算机上（相同版本，可访问符号服务器）重新运行 `Get-WindowsUpdateLog`，并发送新文件。',
+    binary: '二进制内容，不是文本日志：请确认收集的文件是否正确。',
+    empty: '空文件。',
+    unknownFormat: '不是可识别的服务日志：未对其进行分析。',
+  },
+  phaseSteps: {
+    scan: ['检查与更新源（WSUS/ConfigMgr 地址或 Microsoft Update）的连接：代理设置（`netsh winhttp show proxy`）、防火墙、TLS 检查。', '重新执行扫描（设置 › Windows 更新 › 检查更新，或 `UsoClient StartScan`），并对比新的 WindowsUpdate.log。'],
+    download: ['检查 BITS 与传递优化（服务是否运行，`Get-DeliveryOptimizationStatus`）、磁盘剩余空间和代理设置。', '清理下载缓存：停止 wuauserv 和 bits 服务，重命名 C:\\Windows\\SoftwareDistribution\\Download，再启动服务后重试。'],
+    install: ['从 Microsoft Update Catalog 下载同一更新（.msu）离线安装，以直接看到服务堆栈错误。', '修复组件存储：`DISM /Online /Cleanup-Image /RestoreHealth`，然后 `sfc /scannow`，再重试。'],
+    commit: ['更新在关机/重启过程中应用时失败：请查看重启前后的 CBS.log 以及挂起的操作。', '在干净启动后重试；若再次回滚，运行 `DISM /Online /Cleanup-Image /RestoreHealth` 后重试。'],
+    unknown: ['按顺序阅读上面的证据行以及错误码说明。'],
+  },
+  phaseCollect: {
+    scan: ['包含一次新扫描的 WindowsUpdate.log', '代理配置（`netsh winhttp show proxy`）和 WSUS/更新源策略（HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate）'],
+    download: ['包含一次新下载尝试的 WindowsUpdate.log', '传递优化日志（`Get-DeliveryOptimizationLog`）和 BITS 事件日志'],
+    install: ['覆盖安装时间段的 C:\\Windows\\Logs\\CBS\\CBS.log（及 CbsPersist_*.log）', 'DISM.log 以及离线（.msu）安装的输出'],
+    commit: ['覆盖重启过程的 CBS.log 和 CbsPersist_*.log', 'C:\\Windows\\WinSxS\\pending.xml（如存在）以及重启前后的系统事件日志'],
+    unknown: ['覆盖失败时间的 WindowsUpdate.log、CBS.log 和 ReportingEvents.log'],
+  },
+  pendingHeading: '等待重启（不是失败）',
+  pendingLine: (w, c) => `${w}：结果 ${c}，安装需要重启才能完成；安装它的调用报告成功。`,
+  cancelledHeading: '已取消的调用（不是更新失败）',
+  cancelledLine: (k, c, code) => `${k} 调用（客户端 ${c}）被调用方取消${code ? `（${code}）` : ''}。`,
+  mojibake: '文本疑似双重编码（UTF-8 被按 GBK/Shift-JIS 读取），标题可能是乱码',
+  updatesHeading: '有结论的更新',
+  outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
+  noCode: '（名称未知）',
+};
+
+export function reportTexts(lang: Lang): ReportTexts {
+  return lang === 'zh-cn' ? zh : en;
+}
