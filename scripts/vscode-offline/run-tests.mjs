@@ -57,11 +57,16 @@ function copyWorkspace(dest) {
   fs.cpSync(path.join(projectRoot, 'test', 'integration', 'workspace'), dest, { recursive: true });
 }
 
+/** Server output, marked so that test counts in it are never read as ours. */
+function indentOutput(text) {
+  return text.split('\n').map((l) => `  | ${l}`).join('\n');
+}
+
 async function waitForResults(file, timeoutMs, server) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (server.exited()) throw new Error(`code-server exited during the tests\n${server.output().slice(-4000)}`);
+    if (server.exited()) throw new Error(`code-server exited during the tests\n${indentOutput(server.output().slice(-4000))}`);
     await sleep(250);
   }
   return undefined;
@@ -158,7 +163,7 @@ async function main() {
     const results = await waitForResults(resultsFile, opts.timeoutSec * 1000, server);
     if (!results) {
       console.log(`  FAIL no results within ${opts.timeoutSec} s (the suite did not finish or did not load)`);
-      console.log(server.output().slice(-3000));
+      console.log(indentOutput(server.output().slice(-3000)));
       failed += 1;
     } else {
       console.log(`Ran in VS Code ${results.vscodeVersion} (${results.appName}${results.remoteName ? `, remote ${results.remoteName}` : ''})`);
@@ -182,12 +187,17 @@ async function main() {
     } else {
       const text = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
       const errors = extensionErrors(text, projectRoot);
-      if (errors.length) {
+      const activation = text.split(/\r?\n/).find((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`));
+      if (!activation) {
+        console.log(`  FAIL ${title}: the log never shows ${EXTENSION_ID} being activated`);
+        failed += 1;
+      } else if (errors.length) {
         console.log(`  FAIL ${title}:`);
         for (const e of errors) console.log(e.split('\n').map((l) => `         ${l}`).join('\n'));
         failed += 1;
       } else {
-        console.log(`  ok   ${title} (${logs.map((f) => path.relative(root, f)).join(', ')})`);
+        const event = /activationEvent: '([^']*)'/.exec(activation)?.[1] ?? '?';
+        console.log(`  ok   ${title} (activated by ${event}; ${logs.map((f) => path.relative(root, f)).join(', ')})`);
         passed += 1;
       }
     }

@@ -11,11 +11,15 @@ describe('activation', () => {
     assert.equal(ext.packageJSON.name, 'wu-log-lens');
   });
 
-  it('activates without throwing', async () => {
+  it('activates on its own when a plain-text document opens, without throwing', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
-    await ext.activate();
-    assert.equal(ext.isActive, true);
+    // No explicit activate(): the onLanguage activation event must do it.
+    await vscode.workspace.openTextDocument({ content: 'just some text', language: 'plaintext' });
+    const deadline = Date.now() + 10_000;
+    while (!ext.isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(ext.isActive, true, 'not activated by onLanguage:plaintext');
+    await ext.activate(); // rejects if activation threw
   });
 
   it('declares its three languages', async () => {
