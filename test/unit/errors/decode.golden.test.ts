@@ -32,6 +32,7 @@ const GOLDEN: Golden[] = [
   { input: '0x80004005', code: '0x80004005', name: 'E_FAIL', decodedBy: 'exact', confidence: 'header', facility: 'NULL' },
   { input: '0x80200010', code: '0x80200010', name: 'BG_E_NETWORK_DISCONNECTED', decodedBy: 'exact', confidence: 'header', facility: 'BACKGROUNDCOPY', source: /bitsmsg\.h/ },
   { input: '0xC0040001', code: '0xC0040001', name: 'DISMAPI_E_DISMAPI_NOT_INITIALIZED', decodedBy: 'exact', confidence: 'header', facility: 'ITF', source: /dismapi\.h/ },
+  { input: '0x80041010', code: '0x80041010', name: 'WBEM_E_INVALID_CLASS', decodedBy: 'exact', confidence: 'header', facility: 'ITF', source: /wbemcli\.h/ },
   // exact: curated, documented and community
   { input: '0x800F081F', code: '0x800F081F', name: 'CBS_E_SOURCE_MISSING', decodedBy: 'exact', confidence: 'documented', facility: 'SETUPAPI', component: /CBS/, source: /KB947821/ },
   { input: '0x800F0922', code: '0x800F0922', name: 'CBS_E_INSTALLERS_FAILED', decodedBy: 'exact', confidence: 'documented', facility: 'SETUPAPI' },
