@@ -33,9 +33,11 @@ interface FileState {
   cbsById: Map<string, CbsSession>;
   rebootProcessing: boolean;
   lastLine: number;
+  pendingCounts: Map<number, { rec: LogRecord; op?: string; counts: CallCounts }>;
 }
 
 const RING = 400;
+const NEAR_MS = 5 * 60 * 1000;
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 const UPDATE_WORD = /\bupdate ?id\b|idUpdate|update \{?[0-9A-Fa-f]{8}-/i;
 
@@ -58,7 +60,7 @@ export class Analyzer {
     const index = this.files.length;
     this.files.push({
       index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], pendingTitle: new Map(),
-      handlerUpdate: new Map(), cbsById: new Map(), rebootProcessing: false, lastLine: -1,
+      handlerUpdate: new Map(), cbsById: new Map(), rebootProcessing: false, lastLine: -1, pendingCounts: new Map(),
     });
     return index;
   }
@@ -117,7 +119,9 @@ export class Analyzer {
       };
     });
     for (const f of this.files) {
-      for (const c of f.open) this.closeCall(f, c, undefined);
+      for (const p of f.pendingCounts.values()) this.attachCounts(f, p.rec, p.op, p.counts);
+      f.pendingCounts.clear();
+      for (const c of f.open.slice()) this.closeCall(f, c, undefined);
       f.open = [];
     }
     return buildAnalysis(this.st, files);
@@ -171,14 +175,28 @@ export class Analyzer {
   private wuRecord(f: FileState, rec: LogRecord): void {
     const msg = rec.message;
     const b = parseBracket(msg);
+    // Counts wait for the next line of their thread: when that line closes a federated call,
+    // they were only the federated repeat of an inner call's result.
+    const waiting = rec.tid !== undefined ? f.pendingCounts.get(rec.tid) : undefined;
+    if (waiting && rec.pid === waiting.rec.pid) {
+      f.pendingCounts.delete(rec.tid as number);
+      if (!(b && b.federatedEnd)) this.attachCounts(f, waiting.rec, waiting.op, waiting.counts);
+    }
     if (b) {
       if (b.kind !== 'skip') this.bracket(f, rec, b);
       return;
     }
     const counts = parseCounts(msg);
     if (counts) {
-      this.attachCounts(f, rec, counts.op, counts.counts);
+      if (rec.tid === undefined) this.attachCounts(f, rec, counts.op, counts.counts);
+      else f.pendingCounts.set(rec.tid, { rec, op: counts.op, counts: counts.counts });
       return;
+    }
+    if (rec.component === 'AU' && msg.indexOf('Installing update [UpdateId') >= 0) {
+      const m = /Installing update \[UpdateId = \{?([0-9A-Fa-f-]{36})\}?, (succeeded|failed)/.exec(head(msg));
+      if (m && m[2] === 'succeeded' && this.st.successes.length < LIMITS.results) {
+        this.st.successes.push({ file: f.index, line: rec.line, updateId: m[1].toUpperCase(), operation: 'install' });
+      }
     }
     const cr = parseCallResult(msg);
     if (cr) this.attachCallResult(f, rec, cr.exitCode, cr.callError, cr.client);
@@ -230,7 +248,11 @@ export class Analyzer {
     const byTid = rec.tid !== undefined ? f.resultCallByTid.get(rec.tid) : undefined;
     if (byTid && f.open.includes(byTid) && sameOp(byTid, b)) match = byTid;
     if (!match && cv) match = f.open.find((c) => c.cv === cv && sameOp(c, b));
-    if (!match) match = f.open.find((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client) && (!cv || !c.cv));
+    if (!match) {
+      const same = f.open.filter((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client));
+      // A different cV on both sides is a different call, except for federated ends (their cV moves on).
+      match = same.find((c) => !cv || !c.cv) ?? (b.federatedEnd ? same[0] : undefined);
+    }
     if (!match) return;
     if (b.exitCode !== undefined) match.exitCode = b.exitCode;
     if (b.exitCode !== undefined && isError(b.exitCode)) {
@@ -242,12 +264,10 @@ export class Analyzer {
 
   private attachCounts(f: FileState, rec: LogRecord, op: string | undefined, counts: CallCounts): void {
     const want = op ? op.toLowerCase() : undefined;
-    let call = f.open.find((c) => c.pid === rec.pid && !c.counts && (!want || c.kind === want) && !(c as CallAcc).op?.startsWith('federated'));
-    if (!call) call = f.open.find((c) => c.pid === rec.pid && !c.counts && (!want || c.kind === want));
-    if (!call) {
-      // A repeat on the federated thread after the call closed: already known.
-      return;
-    }
+    // Federated calls only wrap the per-service calls: the repeat of the counts on the
+    // federated thread (after the inner call closed) is not a second outcome.
+    const call = f.open.find((c) => c.pid === rec.pid && !c.counts && (!want || c.kind === want) && !(c as CallAcc).op?.startsWith('federated'));
+    if (!call) return;
     call.counts = counts;
     if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) {
       call.resultLine = rec.line;
@@ -299,7 +319,7 @@ export class Analyzer {
     const line = call.resultLine ?? call.endLine ?? call.startLine;
     const phase = phaseOfCallKind(call.kind) ?? 'unknown';
     const ev: LineRef[] = [{ file: f.index, line: call.startLine }];
-    const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code });
+    const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, time: call.endTime });
     this.addCandidate({
       file: f.index, line, time: call.endTime ?? call.startTime, code, outcomeKind: call.counts ? 'callResult' : 'exitCode',
       operation: call.kind, phase, phaseEvidence: [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine } }],
@@ -336,7 +356,7 @@ export class Analyzer {
     const call = this.enclosingOpen(f, ur.operation, rec);
     let phase = phaseOfOperation(ur.operation);
     const phaseEvidence = phase ? [{ kind: 'operation', detail: `${ur.kind}: operation ${ur.operation}`, at: { file: f.index, line: rec.line } }] : [];
-    const related = this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId });
+    const related = this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
     if (!phase) {
       phase = phaseOfComponent(related.rootComponent ?? rec.component) ?? phaseOfCode(ur.code) ?? 'unknown';
       phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line } });
@@ -354,6 +374,7 @@ export class Analyzer {
     let best: Call | undefined;
     for (const c of f.open) {
       if (want && phaseOfCallKind(c.kind) !== want) continue;
+      if ((c as CallAcc).op?.startsWith('federated')) continue;
       if (c.component === 'ComApi') return c;
       if (!best || (c.tid === rec.tid && c.pid === rec.pid)) best = c;
     }
@@ -408,7 +429,7 @@ export class Analyzer {
   /** Related error lines before `line` (from `from`): same thread, cV, update, session or code. */
   private related(
     f: FileState, line: number, from: number,
-    k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string },
+    k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string; time?: number },
   ): { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> } {
     const hits: ErrLine[] = [];
     for (const e of f.ring) {
@@ -419,15 +440,19 @@ export class Analyzer {
           (k.tid !== undefined && e.tid === k.tid && e.pid === k.pid) ||
           (k.cv !== undefined && e.cv !== undefined && (e.cv.startsWith(k.cv) || k.cv.startsWith(e.cv))) ||
           (k.updateId !== undefined && e.updateIds.includes(k.updateId)) ||
-          (k.code !== undefined && e.code === k.code && line - e.line < 500)));
+          (k.code !== undefined && e.code === k.code)));
       if (same) hits.push(e);
     }
     if (!hits.length) return { lines: [], texts: {} };
-    const root = hits[0];
+    // The earliest line with the outcome's own code is the root cause; else the earliest related
+    // line shortly before the outcome (an older unrelated error on a long-lived thread is not).
+    const near = (e: ErrLine): boolean =>
+      k.time !== undefined && e.time !== undefined ? k.time - e.time <= NEAR_MS : line - e.line <= 300;
+    const root = hits.find((e) => e.code === k.code) ?? hits.find(near);
+    if (!root) return { lines: [], texts: {} };
     const picked: ErrLine[] = [root];
-    // The last related line before the outcome adds the step closest to it.
     const last = hits[hits.length - 1];
-    if (last !== root && last.line !== line) picked.push(last);
+    if (last !== root && near(last)) picked.push(last);
     const texts: Record<string, string> = {};
     for (const e of picked) texts[`${e.file}:${e.line}`] = e.text;
     return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component, texts };
@@ -489,14 +514,21 @@ export class Analyzer {
     if (outcome && code !== undefined) {
       const sid = session?.id;
       const commit = f.rebootProcessing;
-      const net = /download/i.test(msg) || /download/i.test(session?.client ?? '') ? 'download' : undefined;
-      const phase: Phase = commit ? 'commit' : (phaseOfCode(code, net) === 'scan' || phaseOfCode(code, net) === 'download' ? (net ?? phaseOfCode(code, net) ?? 'install') : 'install');
-      const related = this.related(f, rec.line, session?.startLine ?? rec.line - 2000, { session: sid ?? '', code });
+      const related = this.related(f, rec.line, session?.startLine ?? rec.line - 2000, { session: sid ?? '', code, time: rec.time });
+      // CBS never searches: a network-range code in CBS means it fetched a payload (FOD, repair source).
+      const byCode = phaseOfCode(code, 'download');
+      const phase: Phase = commit ? 'commit' : byCode === 'download' ? 'download' : 'install';
       const kb = /Identifier: KB(\d+)/.exec(msg)?.[1] ?? /Package_for_KB(\d+)/.exec(msg)?.[1] ?? session?.kbs[0];
       this.addCandidate({
         file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code, loggedName: hr?.[2]?.trim(), outcomeKind: 'cbsFailure',
-        operation: commit ? 'commit' : 'install', phase,
-        phaseEvidence: [{ kind: commit ? 'cbsSession' : 'component', detail: commit ? 'CBS work during startup/shutdown processing (after a reboot)' : `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'})`, at: { file: f.index, line: rec.line } }],
+        operation: commit ? 'commit' : phase === 'download' ? 'download' : 'install', phase,
+        phaseEvidence: [{
+          kind: commit ? 'cbsSession' : phase === 'download' ? 'codeRange' : 'component',
+          detail: commit ? 'CBS work during startup/shutdown processing (after a reboot)'
+            : phase === 'download' ? `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'}) failed to fetch its payload (network-range code)`
+              : `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'})`,
+          at: { file: f.index, line: rec.line },
+        }],
         kb, cbsSessionKey: session?.key, cbsSessionId: sid, callLevel: false,
         evidence: (session ? [{ file: f.index, line: session.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
         rootCause: related.root, rootComponent: 'CBS',
@@ -531,7 +563,9 @@ export class Analyzer {
     let code = rec.codes.find((x) => isError(x.value))?.value ?? codeInText(rec.message) ?? 0;
     if (r.result === 'failure' && !isError(code)) code = 0x80004005;
     if (r.result === 'other') return;
-    this.resultLine(f, rec, { kind: 'reportEvent', operation: op, code: r.result === 'failure' ? code : 0, updateId: r.updateId, revision: r.revision, caller: r.caller }, r.result === 'failure');
+    // Detection events carry no update (the id field holds zeros or the service id).
+    const updateId = op === 'search' || r.updateId === ZERO_GUID ? undefined : r.updateId;
+    this.resultLine(f, rec, { kind: 'reportEvent', operation: op, code: r.result === 'failure' ? code : 0, updateId, revision: r.revision, caller: r.caller }, r.result === 'failure');
   }
 }
 

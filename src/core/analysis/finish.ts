@@ -17,7 +17,7 @@ const LOOKUP_CODES = new Set([
 const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
 
 const RANK: Record<string, number> = {
-  logHistory: 0, installComplete: 1, downloadResult: 2, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
+  logHistory: 0, installComplete: 1, downloadResult: 2, installResult: 3, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
 };
 
 interface Chain {
@@ -41,14 +41,19 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   for (const c of st.candidates) {
     if (c.pendingCandidate) {
       const call = (c.callKey && callByKey.get(c.callKey)) || enclosingCall(calls, c);
-      if (call && call.result === 'succeeded' && (call.counts?.failed ?? 0) === 0) {
-        pending.push({ at: { file: c.file, line: c.line }, updateId: c.updateId, code: c.code, callKey: call.key });
+      const callOk = !!call && call.result === 'succeeded' && (call.counts?.failed ?? 0) === 0;
+      // Or the update's own install step just reported success (handler return code 0, AU "succeeded").
+      const stepOk = !!c.updateId && st.successes.some((x) => x.updateId === c.updateId && x.file === c.file &&
+        x.line < c.line && c.line - x.line <= 3000 && x.operation !== 'search' && x.operation !== 'download');
+      if (callOk || stepOk) {
+        pending.push({ at: { file: c.file, line: c.line }, updateId: c.updateId, code: c.code, callKey: call?.key });
         continue;
       }
     }
     cands.push(c);
   }
   cands.sort((a, b) => a.file - b.file || a.line - b.line);
+  pickDecisiveSetupErrors(cands);
 
   // 2. Per-update (and CBS/setup/report) outcome lines form chains.
   const chains: Chain[] = [];
@@ -75,11 +80,13 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const to = Math.max(c.line, c.callEndLine ?? c.line);
     // Report events are written a few seconds after the call ends.
     const inWindow = (x: Candidate): boolean => x.line >= from && (x.line <= to || (x.outcomeKind === 'reportEvent' && x.line <= to + 60));
-    const inside = chains.filter((ch) => ch.file === c.file && !ch.call && ch.cands[0].phase === c.phase &&
+    const inside = chains.filter((ch) => ch.file === c.file && ch.cands[0].phase === c.phase &&
       ch.cands.some((x) => !x.callLevel && inWindow(x)) && ch.cands[0].outcomeKind !== 'cbsFailure' &&
       (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code)));
     if (inside.length) {
+      // Several concurrent calls can report the same per-update failure: the first one owns it.
       for (const ch of inside) {
+        if (ch.call) continue;
         ch.call = call;
         ch.cands.push(c);
       }
@@ -295,4 +302,21 @@ function uniqBy<T>(xs: T[], key: (x: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Setup and DISM logs hold many Error lines; the decisive ones are the setup result codes
+ * (0xC18xxxxx/0xC19xxxxx) when present, else the last error of the file. The others stay as
+ * intermediate lines (evidence or noise).
+ */
+function pickDecisiveSetupErrors(cands: Candidate[]): void {
+  const byFile = new Map<number, Candidate[]>();
+  for (const c of cands) if (c.outcomeKind === 'setupError') byFile.set(c.file, (byFile.get(c.file) ?? []).concat(c));
+  const drop = new Set<Candidate>();
+  for (const list of byFile.values()) {
+    const results = list.filter((c) => (c.code >>> 24) === 0xc1);
+    const keep = new Set(results.length ? results : [list[list.length - 1]]);
+    for (const c of list) if (!keep.has(c)) drop.add(c);
+  }
+  for (let i = cands.length - 1; i >= 0; i--) if (drop.has(cands[i])) cands.splice(i, 1);
 }

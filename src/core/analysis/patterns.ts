@@ -122,7 +122,7 @@ export function parseCallResult(message: string): { exitCode?: number; callError
 }
 
 export interface UpdateResultLine {
-  kind: 'logHistory' | 'installComplete' | 'returnCode' | 'downloadResult' | 'reportEvent';
+  kind: 'logHistory' | 'installComplete' | 'installResult' | 'returnCode' | 'downloadResult' | 'reportEvent';
   operation: string;
   code: number;
   unmapped?: number;
@@ -173,7 +173,7 @@ export function parseUpdateResult(message: string): UpdateResultLine | undefined
   }
   if (m.indexOf('Update installation result = 0x') >= 0) {
     const r = INSTALL_RESULT.exec(m);
-    if (r) return { kind: 'installComplete', updateId: r[1].toUpperCase(), revision: +r[2], operation: 'install', code: hex(r[3]) };
+    if (r) return { kind: 'installResult', updateId: r[1].toUpperCase(), revision: +r[2], operation: 'install', code: hex(r[3]) };
   }
   return undefined;
 }
