@@ -39,6 +39,8 @@ export function detectFormat(sample: string, fileName?: string): LogFormat {
   let dismVotes = 0;
   let cbsVotes = 0;
   let emptyComponent = 0;
+  /** Non-blank line index of the first CBS-family line. */
+  let firstCbs = -1;
   let pos = 0;
   for (let n = 0; n < MAX_LINES && pos < text.length; n++) {
     let end = pos;
@@ -63,6 +65,7 @@ export function detectFormat(sample: string, fileName?: string): LogFormat {
     } else {
       const m = CBS.exec(line);
       if (m) {
+        if (cbs === 0) firstCbs = nonBlank - 1;
         cbs++;
         const vote = classifyCbsFamilyLine(line, m[0].length);
         if (vote === 'setup') setupVotes++;
@@ -75,7 +78,10 @@ export function detectFormat(sample: string, fileName?: string): LogFormat {
   if (nonBlank === 0) return 'unknown';
   const need = Math.max(1, nonBlank * MIN_SHARE);
   const best = Math.max(wu10, wu7, cbs, reporting, undecoded);
-  if (best < need) return 'unknown';
+  // CBS records can carry thousands of untimestamped continuation lines: a file that opens
+  // with CBS-family records and has no other log shape is claimed even below the share.
+  const cbsOpens = cbs === best && firstCbs >= 0 && (firstCbs === 0 || (cbs >= 2 && firstCbs < 5)) && wu10 + wu7 + reporting + undecoded === 0;
+  if (best < need && !cbsOpens) return 'unknown';
   if (undecoded === best) return 'undecoded';
   if (wu10 === best) return 'wu10';
   if (wu7 === best) return 'wu7';

@@ -1,0 +1,88 @@
+// Small character-level helpers shared by the line readers. Header fields are parsed with
+// charCodeAt arithmetic rather than regexes: this runs once per line of logs of hundreds of MB.
+import type { Level, LogRecord } from '../model/types';
+import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
+
+/** Value of the decimal digit at `i`, or -1. */
+export function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Value of `n` decimal digits at `i`, or -1 when one is not a digit. */
+export function digits(s: string, i: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = digit(s, i + k);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Skips spaces (and tabs when `tabs`) from `i`. */
+export function skipSpaces(s: string, i: number): number {
+  while (s.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** End of the run of non-space characters starting at `i`. */
+export function wordEnd(s: string, i: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * `YYYY?MM?DD HH:MM:SS` at `i` (any separators, checked by the caller) as ms since 1970, read as UTC.
+ * NaN when a field is not a number or out of range.
+ */
+export function dateTime(s: string, i: number, timeAt: number): number {
+  const y = digits(s, i, 4);
+  const mo = digits(s, i + 5, 2);
+  const d = digits(s, i + 8, 2);
+  const h = digits(s, timeAt, 2);
+  const mi = digits(s, timeAt + 3, 2);
+  const se = digits(s, timeAt + 6, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, se);
+}
+
+export function levelOf(word: string): Level {
+  switch (word) {
+    case 'Info':
+      return 'info';
+    case 'Warning':
+      return 'warning';
+    case 'Error':
+      return 'error';
+    case 'Fatal':
+      return 'fatal';
+    case 'Perf':
+      return 'perf';
+    case 'Verbose':
+    case 'Trace':
+    case 'Debug':
+      return 'verbose';
+    default:
+      return 'unknown';
+  }
+}
+
+/** A record for `line` with tokens searched from `from` (the message column unless the reader says otherwise). */
+export function newRecord(line: string, lineNo: number, messageColumn: number, from = messageColumn): LogRecord {
+  return {
+    line: lineNo,
+    endLine: lineNo,
+    message: line.slice(messageColumn),
+    messageColumn,
+    codes: findCodes(line, from),
+    updateIds: findUpdateIds(line, from),
+    kbs: findKbs(line, from),
+    cvs: findCvs(line, from),
+  };
+}

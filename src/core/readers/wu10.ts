@@ -1,0 +1,35 @@
+// WindowsUpdate.log of Windows 10/11 (Get-WindowsUpdateLog):
+// `2022/09/26 15:55:37.5603397 4792  12396 Agent           message` (date also `2024-04-11`).
+import type { LogRecord } from '../model/types';
+import { dateTime, digits, newRecord, skipSpaces, wordEnd } from './fields';
+
+export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
+  const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (line.length < o + 33) return undefined;
+  const sep = line.charCodeAt(o + 4);
+  if ((sep !== 47 && sep !== 45) || line.charCodeAt(o + 7) !== sep || line.charCodeAt(o + 10) !== 32) return undefined;
+  if (line.charCodeAt(o + 13) !== 58 || line.charCodeAt(o + 16) !== 58 || line.charCodeAt(o + 19) !== 46 || line.charCodeAt(o + 27) !== 32) return undefined;
+  const frac = digits(line, o + 20, 7);
+  const base = dateTime(line, o, o + 11);
+  if (frac < 0 || Number.isNaN(base)) return undefined;
+  let p = skipSpaces(line, o + 28);
+  const pidStart = p;
+  const pidEnd = wordEnd(line, p);
+  const pid = digits(line, pidStart, pidEnd - pidStart);
+  if (pid < 0 || pidEnd === pidStart || pidEnd - pidStart > 10) return undefined;
+  p = skipSpaces(line, pidEnd);
+  const tidEnd = wordEnd(line, p);
+  const tid = digits(line, p, tidEnd - p);
+  if (tid < 0 || tidEnd === p || tidEnd - p > 10 || line.charCodeAt(tidEnd) !== 32) return undefined;
+  const compStart = skipSpaces(line, tidEnd);
+  const compEnd = wordEnd(line, compStart);
+  // The component is padded (16 characters, 18 in newer agents); the message starts after the padding.
+  const msg = skipSpaces(line, compEnd);
+  const rec = newRecord(line, lineNo, msg);
+  rec.timeText = line.slice(o, o + 27);
+  rec.time = base + frac / 10000;
+  rec.pid = pid;
+  rec.tid = tid;
+  rec.component = line.slice(compStart, compEnd);
+  return rec;
+}
