@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import generated from '../../../src/core/errors/data/codes.generated.json';
 import provenance from '../../../src/core/errors/data/codes.provenance.json';
 
@@ -62,6 +63,20 @@ describe('errors: generated facts table', () => {
     const perHeader = (t: 'win32' | 'hresult' | 'ntstatus') => p.headers.reduce((n, h) => n + (h.rows[t] ?? 0), 0);
     assert.equal(perHeader('win32'), g.win32.length);
     assert.equal(perHeader('hresult'), g.hresult.length);
+  });
+
+  it('is what scripts/gen-codes.mjs produces from the installed headers (--check)', function () {
+    if (!fs.existsSync('/usr/share/mingw-w64/include/wuerror.h')) {
+      console.log('      (skipped: mingw-w64-common headers are not installed; CI uses the committed file)');
+      this.skip();
+    }
+    const installed = execFileSync('dpkg-query', ['-W', '-f=${Version}', 'mingw-w64-common'], { encoding: 'utf8' }).trim();
+    if (`mingw-w64-common ${installed}` !== g.source) {
+      console.log(`      (skipped: installed mingw-w64-common ${installed} differs from the generated ${g.source})`);
+      this.skip();
+    }
+    const r = spawnSync(process.execPath, [path.join(projectRoot(), 'scripts/gen-codes.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   });
 
   describe('consistency with ../shared/errcodes/codes.tsv', () => {
