@@ -25,10 +25,16 @@ function enabled(doc: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('wuLogLens', doc.uri).get<boolean>('detectByContent', true);
 }
 
+/** The first lines, each read only up to what is left of the budget (a 1 MB line costs nothing). */
 function sample(doc: vscode.TextDocument): string {
-  const lastLine = Math.min(doc.lineCount, SAMPLE_LINES);
-  const text = doc.getText(new vscode.Range(0, 0, lastLine, 0));
-  return text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  const lines: string[] = [];
+  let left = SAMPLE_CHARS;
+  for (let i = 0; i < Math.min(doc.lineCount, SAMPLE_LINES) && left > 0; i++) {
+    const text = doc.getText(new vscode.Range(i, 0, i, left));
+    lines.push(text);
+    left -= text.length + 1;
+  }
+  return lines.join('\n');
 }
 
 function baseName(uri: vscode.Uri): string | undefined {

@@ -109,6 +109,17 @@ describe('language detection', () => {
     });
   }
 
+  it('leaves a 2 MB single-line document as plain text and keeps working', async () => {
+    const big = await vscode.workspace.openTextDocument({ content: `${'0x80070005 '.repeat(200_000)}\n` });
+    const control = (await openFile('wu7-legacy.log')).getText();
+    const next = await vscode.workspace.openTextDocument({ content: '' });
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(next.uri, new vscode.Position(0, 0), control);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await expectLanguage(next.uri, 'wulog');
+    assert.equal(currentLanguage(big.uri), 'plaintext');
+  });
+
   it('respects a language the user picks afterwards', async () => {
     const doc = await openFile('wu.txt');
     await expectLanguage(doc.uri, 'wulog');
