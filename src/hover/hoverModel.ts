@@ -35,6 +35,18 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
 }
 
+/**
+ * Our explanation texts write commands as `code`: those become code spans (their content is
+ * literal in Markdown and holds no backtick by construction); everything else is escaped.
+ */
+export function escapeWithCode(text: string): string {
+  const parts = text.replace(/[\r\n]+/g, ' ').split('`');
+  if (parts.length % 2 === 0) return escapeMarkdown(text); // unbalanced: treat all as text
+  return parts
+    .map((p, i) => (i % 2 === 0 ? escapeMarkdown(p) : p.trim() ? `\`${p}\`` : `\\\`${escapeMarkdown(p)}\\\``))
+    .join('');
+}
+
 /** UI labels of the hover, already localised by the caller. */
 export interface HoverLabels {
   facility: string;
@@ -66,13 +78,13 @@ export function hoverMarkdown(e: CodeExplanation, ref: CodeRef | undefined, L: H
   if (e.win32 !== undefined) facts.push(`${esc(L.win32)}: ${e.win32}`);
   parts.push(facts.join('  \n'));
 
-  parts.push(`**${esc(L.meaning)}:** ${esc(e.text.summary)}${e.specific ? '' : ` *${esc(L.genericMeaning)}*`}`);
-  if (e.text.cause) parts.push(`**${esc(L.cause)}:** ${esc(e.text.cause)}`);
+  parts.push(`**${esc(L.meaning)}:** ${escapeWithCode(e.text.summary)}${e.specific ? '' : ` *${esc(L.genericMeaning)}*`}`);
+  if (e.text.cause) parts.push(`**${esc(L.cause)}:** ${escapeWithCode(e.text.cause)}`);
   if (e.text.steps.length) {
-    parts.push(`**${esc(L.steps)}:**\n\n${e.text.steps.map((s, i) => `${i + 1}. ${esc(s)}`).join('\n')}`);
+    parts.push(`**${esc(L.steps)}:**\n\n${e.text.steps.map((s, i) => `${i + 1}. ${escapeWithCode(s)}`).join('\n')}`);
   }
   if (e.text.collect?.length) {
-    parts.push(`**${esc(L.collect)}:**\n\n${e.text.collect.map((s) => `- ${esc(s)}`).join('\n')}`);
+    parts.push(`**${esc(L.collect)}:**\n\n${e.text.collect.map((s) => `- ${escapeWithCode(s)}`).join('\n')}`);
   }
   const conf = `${esc(L.confidence)}: ${esc(L.confidenceNames[e.confidence])}`;
   parts.push(`${esc(L.sources)}: ${esc(e.sources.join('; '))}  \n${conf}`);

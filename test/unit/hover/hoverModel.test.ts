@@ -1,6 +1,6 @@
 // Hover logic without VS Code: the code under the cursor and the escaped Markdown.
 import * as assert from 'node:assert/strict';
-import { codeAt, escapeMarkdown, hoverMarkdown, type HoverLabels } from '../../../src/hover/hoverModel';
+import { codeAt, escapeMarkdown, escapeWithCode, hoverMarkdown, type HoverLabels } from '../../../src/hover/hoverModel';
 import { explainCode } from '../../../src/core/errors';
 
 const LABELS: HoverLabels = {
@@ -57,6 +57,13 @@ describe('hover: Markdown', () => {
     assert.doesNotMatch(out, /(^|[^\\])[<>[\]()*_`#|&~]/);
     assert.equal(out.replace(/\\(.)/g, '$1'), nasty);
     assert.equal(escapeMarkdown('a\nb'), 'a b');
+  });
+
+  it('renders `commands` of our texts as code spans and escapes the rest', () => {
+    assert.equal(escapeWithCode('Run `sfc /scannow` now.'), 'Run `sfc /scannow` now\\.');
+    assert.equal(escapeWithCode('odd ` tick <b>'), 'odd \\` tick \\<b\\>');
+    assert.equal(escapeWithCode('`<img src=x>`'), '`<img src=x>`');
+    assert.equal(escapeWithCode('a `` b'), 'a \\`\\` b');
   });
 
   it('shows name, facility, component, meaning, steps, sources and confidence', () => {
