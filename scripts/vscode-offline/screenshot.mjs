@@ -2,7 +2,7 @@
 // playwright-core), with the extension loaded from this checkout and a given color theme.
 //
 //   node scripts/vscode-offline/screenshot.mjs --file <log> --out <png> [--theme "Default Dark Modern"]
-//        [--folder <dir>] [--width 1280] [--height 800] [--wait 3000] [--setting key=jsonValue ...]
+//        [--folder <dir>] [--width 1280] [--height 800] [--wait 5000] [--setting key=jsonValue ...]
 //
 // Also importable: `takeScreenshot({ file, out, theme, folder, width, height, waitMs, settings, prepare })`
 // where `prepare(page)` may drive the page (hover, open a view) before the shot is taken.
@@ -19,7 +19,7 @@ import {
 
 export async function takeScreenshot(opts) {
   const {
-    file, out, theme = 'Default Dark Modern', width = 1280, height = 800, waitMs = 3000,
+    file, out, theme = 'Default Dark Modern', width = 1280, height = 800, waitMs = 5000,
     settings = {}, prepare,
   } = opts;
   const absFile = path.resolve(file);

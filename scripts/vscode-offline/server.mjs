@@ -60,6 +60,7 @@ const DEFAULT_SETTINGS = {
   'chat.disableAIFeatures': true,
   'git.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'files.exclude': { '**/.gitattributes': true },
 };
 
 async function waitForHttp(url, timeoutMs, isAlive) {

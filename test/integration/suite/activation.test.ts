@@ -1,8 +1,7 @@
 // The extension loads in the real VS Code and activates without throwing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'wulog.wu-log-lens';
+import { EXTENSION_ID } from './helpers';
 
 describe('activation', () => {
   it('is installed as the development extension', () => {

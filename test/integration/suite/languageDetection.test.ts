@@ -5,18 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { activateExtension, openFile, sleep, workspaceFile } from './helpers';
 
 const OURS = new Set(['wulog', 'cbslog', 'wureport']);
-
-function workspaceFile(rel: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace (test/integration/workspace) open');
-  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 function currentLanguage(uri: vscode.Uri): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.languageId;
@@ -32,13 +23,9 @@ async function expectLanguage(uri: vscode.Uri, expected: string, ms = 5000): Pro
   assert.equal(currentLanguage(uri), expected, `language of ${uri.path}`);
 }
 
-async function openFile(rel: string): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument(workspaceFile(rel));
-}
-
 describe('language detection', () => {
   before(async () => {
-    await vscode.extensions.getExtension('wulog.wu-log-lens')?.activate();
+    await activateExtension();
   });
 
   afterEach(async () => {
@@ -51,6 +38,7 @@ describe('language detection', () => {
     ['wu10-crlf.log', 'wulog', 'Windows 10 style, CRLF, by content'],
     ['wu7-legacy.log', 'wulog', 'Windows 7 tab-separated style, by content'],
     ['WindowsUpdate_new.log', 'wulog', 'WindowsUpdate_new.log'],
+    ['wu-undecoded.log', 'wulog', 'Get-WindowsUpdateLog output without symbols (1600/12/31), by content'],
     ['wu.txt', 'wulog', 'a .txt holding WindowsUpdate.log text'],
     ['CBS.log', 'cbslog', 'CBS.log, UTF-8 BOM, CRLF'],
     ['servicing-utf8-bom.log', 'cbslog', 'CBS text with a UTF-8 BOM under another name, by content'],
