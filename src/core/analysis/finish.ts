@@ -17,7 +17,7 @@ const LOOKUP_CODES = new Set([
 const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
 
 const RANK: Record<string, number> = {
-  logHistory: 0, installComplete: 1, downloadResult: 2, installResult: 3, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
+  logHistory: 0, installComplete: 1, downloadResult: 2, downloadError: 3, installResult: 3, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
 };
 
 interface Chain {
@@ -62,7 +62,9 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const ident = c.updateId ?? (c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : `c${c.code}`);
     const key = `${c.file}|${ident}|${c.phase}`;
     const prev = open.get(key);
-    if (prev && near(prev, c)) {
+    // The same kind of outcome line twice is a repeat (a new attempt), not one more view of it;
+    // CBS writes several outcome lines per failed session.
+    if (prev && near(prev, c) && (c.outcomeKind === 'cbsFailure' || !prev.cands.some((x) => x.outcomeKind === c.outcomeKind))) {
       prev.cands.push(c);
       prev.lastLine = c.line;
       prev.lastTime = c.time ?? prev.lastTime;

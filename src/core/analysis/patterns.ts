@@ -122,7 +122,7 @@ export function parseCallResult(message: string): { exitCode?: number; callError
 }
 
 export interface UpdateResultLine {
-  kind: 'logHistory' | 'installComplete' | 'installResult' | 'returnCode' | 'downloadResult' | 'reportEvent';
+  kind: 'logHistory' | 'installComplete' | 'installResult' | 'returnCode' | 'downloadResult' | 'downloadError' | 'reportEvent';
   operation: string;
   code: number;
   unmapped?: number;
@@ -169,7 +169,7 @@ export function parseUpdateResult(message: string): UpdateResultLine | undefined
   }
   if (m.startsWith('*FAILED*') && m.indexOf('Error occurred while downloading') >= 0) {
     const r = DL_ERROR.exec(m);
-    if (r) return { kind: 'downloadResult', updateId: r[2].toUpperCase(), revision: +r[3], operation: 'download', code: hex(r[1]) };
+    if (r) return { kind: 'downloadError', updateId: r[2].toUpperCase(), revision: +r[3], operation: 'download', code: hex(r[1]) };
   }
   if (m.indexOf('Update installation result = 0x') >= 0) {
     const r = INSTALL_RESULT.exec(m);
@@ -194,19 +194,20 @@ const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
 export function parseReportEvent(message: string): ReportEventLine | undefined {
   if (!message.startsWith('REPORT EVENT:')) return undefined;
+  // {event}\ttime\t1\tid\t101\t{update}\trevision\tcode\tcaller\tSuccess|Failure\tcategory\ttext
   const f = head(message).slice(13).trim().split('\t');
   if (f.length < 11) return undefined;
-  const id = /^\{?([0-9A-Fa-f-]{36})\}?$/.exec(f[4] ?? '')?.[1]?.toUpperCase();
-  const code = /^[0-9A-Fa-f]{1,8}$/.test(f[6] ?? '') ? hex(f[6]) : 0;
+  const id = /^\{?([0-9A-Fa-f-]{36})\}?$/.exec(f[5] ?? '')?.[1]?.toUpperCase();
+  const code = /^[0-9A-Fa-f]{1,8}$/.test(f[7] ?? '') ? hex(f[7]) : 0;
   return {
-    eventId: parseInt(f[2], 10) || 0,
+    eventId: parseInt(f[3], 10) || 0,
     updateId: id && id !== ZERO_GUID ? id : undefined,
-    revision: parseInt(f[5], 10) || undefined,
+    revision: parseInt(f[6], 10) || undefined,
     code,
-    caller: f[7] ?? '',
-    failure: (f[8] ?? '').toLowerCase() === 'failure',
-    category: f[9] ?? '',
-    text: f.slice(10).join(' ').slice(0, 300),
+    caller: f[8] ?? '',
+    failure: (f[9] ?? '').toLowerCase() === 'failure',
+    category: f[10] ?? '',
+    text: f.slice(11).join(' ').slice(0, 300),
   };
 }
 
