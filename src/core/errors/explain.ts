@@ -27,7 +27,7 @@ interface Decoded {
   sources: string[];
   rangeKey: string;
   win32?: number;
-  /** Facility shown (setup codes and NTSTATUS have their own notion). */
+  /** Facility shown: setup results (0xC190xxxx/0xC180xxxx, named MOSETUP here: not a winerror.h facility) and NTSTATUS have their own. */
   facility?: { id: number; name: string };
 }
 
@@ -112,7 +112,7 @@ function decode(value: number, facility: number, pkg: string): Decoded {
       sources: [...new Set(sources)],
       rangeKey: sKey ?? (win32 !== undefined ? win32RangeKey(win32) : facilityRangeKey(value, facility)),
       win32,
-      facility: sKey?.startsWith('setup') ? { id: facility, name: 'WINDOWS_SETUP' } : undefined,
+      facility: sKey?.startsWith('setup') ? { id: facility, name: 'MOSETUP' } : undefined,
     };
   }
   // Small values are Win32 codes written in decimal ("Return code is 2").
@@ -180,7 +180,7 @@ function decode(value: number, facility: number, pkg: string): Decoded {
             : 'range: Windows Setup result codes (Microsoft Learn, Windows upgrade error codes)',
       ],
       rangeKey: sKey,
-      facility: sKey.startsWith('setup') ? { id: facility, name: 'WINDOWS_SETUP' } : undefined,
+      facility: sKey.startsWith('setup') ? { id: facility, name: 'MOSETUP' } : undefined,
     };
   }
   // 5. NTSTATUS.
@@ -256,7 +256,7 @@ export function explainCode(value: number, lang: Lang, opts: ExplainOptions = {}
     lang: language,
   };
   if (d.aliases.length) result.aliases = d.aliases;
-  if (label && facility.name !== 'NTSTATUS' && facility.name !== 'WINDOWS_SETUP') result.facilityLabel = label;
+  if (label && facility.name !== 'NTSTATUS' && facility.name !== 'MOSETUP') result.facilityLabel = label;
   if (component) result.component = component;
   if (d.win32 !== undefined) result.win32 = d.win32;
   return result;

@@ -40,7 +40,7 @@ const GOLDEN: Golden[] = [
   { input: '0x8024A10A', code: '0x8024A10A', name: 'USO_E_SERVICE_SHUTTING_DOWN', decodedBy: 'exact', confidence: 'documented', facility: 'WINDOWSUPDATE', component: /Orchestrator/ },
   { input: '0x8024402E', code: '0x8024402E', name: 'WU_E_PT_CLIENT_ENFORCED_LOAD_SHEDDING', decodedBy: 'exact', confidence: 'documented', facility: 'WINDOWSUPDATE', source: /SDK/ },
   { input: '0x80D03805', code: '0x80D03805', name: 'DO_E_BLOCKED_BY_NO_NETWORK', decodedBy: 'exact', confidence: 'documented', facility: 'DELIVERY_OPTIMIZATION', component: /Delivery Optimization/ },
-  { input: '0xC1900208', code: '0xC1900208', name: 'MOSETUP_E_COMPAT_INSTALLREQ_BLOCK', decodedBy: 'exact', confidence: 'documented', facility: 'WINDOWS_SETUP', component: /Windows Setup/ },
+  { input: '0xC1900208', code: '0xC1900208', name: 'MOSETUP_E_COMPAT_INSTALLREQ_BLOCK', decodedBy: 'exact', confidence: 'documented', facility: 'MOSETUP', component: /Windows Setup/ },
   // WU component ranges (unknown codes)
   { input: '0x8024A999', code: '0x8024A999', name: null, decodedBy: 'wuRange', confidence: 'derived', facility: 'WINDOWSUPDATE', component: /^Automatic Updates$/ },
   { input: '0x8024A1FE', code: '0x8024A1FE', name: null, decodedBy: 'wuRange', confidence: 'derived', facility: 'WINDOWSUPDATE', component: /Orchestrator/ },
@@ -50,8 +50,8 @@ const GOLDEN: Golden[] = [
   { input: '0x800F0850', code: '0x800F0850', name: null, decodedBy: 'servicingRange', confidence: 'derived', facility: 'SETUPAPI', component: /CBS/ },
   { input: '0x800F09F0', code: '0x800F09F0', name: null, decodedBy: 'servicingRange', confidence: 'derived', facility: 'SETUPAPI', component: /PSFX/ },
   { input: '0x800F03FE', code: '0x800F03FE', name: null, decodedBy: 'servicingRange', confidence: 'derived', facility: 'SETUPAPI', component: /Setup API/ },
-  { input: '0xC1900101', code: '0xC1900101', name: null, decodedBy: 'servicingRange', confidence: 'documented', facility: 'WINDOWS_SETUP', component: /feature update/ },
-  { input: '0xC1800104', code: '0xC1800104', name: null, decodedBy: 'servicingRange', confidence: 'derived', facility: 'WINDOWS_SETUP', component: /Setup host/ },
+  { input: '0xC1900101', code: '0xC1900101', name: null, decodedBy: 'servicingRange', confidence: 'documented', facility: 'MOSETUP', component: /feature update/ },
+  { input: '0xC1800104', code: '0xC1800104', name: null, decodedBy: 'servicingRange', confidence: 'derived', facility: 'MOSETUP', component: /Setup host/ },
   // NTSTATUS, plain and HRESULT_FROM_NT
   { input: '0xC0000022', code: '0xC0000022', name: 'STATUS_ACCESS_DENIED', decodedBy: 'ntstatus', confidence: 'header', facility: 'NTSTATUS', source: /ntstatus\.h/ },
   { input: '0xD0000034', code: '0xD0000034', name: 'STATUS_OBJECT_NAME_NOT_FOUND', decodedBy: 'ntstatus', confidence: 'header', facility: 'NTSTATUS', source: /HRESULT_FROM_NT of NTSTATUS 0xC0000034/ },
