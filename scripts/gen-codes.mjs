@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -75,7 +75,7 @@ const ENUM_MEMBER = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(0x[0-9A-Fa-f]{1,8}|\d+)\s*,?\s
 const WIN32_HEADERS = new Set(['winerror.h', 'wininet.h', 'winhttp.h']);
 const SMALL_HRESULTS = new Set(['S_OK', 'S_FALSE', 'SEC_E_OK', 'NOERROR']);
 
-function parseValue(text) {
+export function parseValue(text) {
   for (const f of FORMS) {
     const m = f.re.exec(text);
     if (!m) continue;
@@ -196,22 +196,25 @@ function toJson(obj) {
   return `{\n${parts.join(',\n')}\n}\n`;
 }
 
-const { data, provenance } = generate();
-const files = [
-  [join(outDir, 'codes.generated.json'), toJson(data)],
-  [join(outDir, 'codes.provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`],
-];
-if (checkOnly) {
-  const stale = files.filter(([p, text]) => !existsSync(p) || readFileSync(p, 'utf8') !== text).map(([p]) => p);
-  if (stale.length) {
-    console.error(`gen-codes: out of date: ${stale.join(', ')} (run npm run gen:codes)`);
-    process.exitCode = 1;
+// Runs only as a script, so tests can import parseValue.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { data, provenance } = generate();
+  const files = [
+    [join(outDir, 'codes.generated.json'), toJson(data)],
+    [join(outDir, 'codes.provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`],
+  ];
+  if (checkOnly) {
+    const stale = files.filter(([p, text]) => !existsSync(p) || readFileSync(p, 'utf8') !== text).map(([p]) => p);
+    if (stale.length) {
+      console.error(`gen-codes: out of date: ${stale.join(', ')} (run npm run gen:codes)`);
+      process.exitCode = 1;
+    } else {
+      console.log('gen-codes: committed files are up to date');
+    }
   } else {
-    console.log('gen-codes: committed files are up to date');
+    for (const [p, text] of files) writeFileSync(p, text);
+    console.log(`gen-codes: ${provenance.sourcePackage}`);
+    for (const h of provenance.headers) console.log(`  ${h.file}: ${JSON.stringify(h.rows)}`);
+    console.log(`  totals: ${JSON.stringify(provenance.totals)}`);
   }
-} else {
-  for (const [p, text] of files) writeFileSync(p, text);
-  console.log(`gen-codes: ${provenance.sourcePackage}`);
-  for (const h of provenance.headers) console.log(`  ${h.file}: ${JSON.stringify(h.rows)}`);
-  console.log(`  totals: ${JSON.stringify(provenance.totals)}`);
 }

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import generated from '../../../src/core/errors/data/codes.generated.json';
 import provenance from '../../../src/core/errors/data/codes.provenance.json';
 
@@ -63,6 +64,17 @@ describe('errors: generated facts table', () => {
     const perHeader = (t: 'win32' | 'hresult' | 'ntstatus') => p.headers.reduce((n, h) => n + (h.rows[t] ?? 0), 0);
     assert.equal(perHeader('win32'), g.win32.length);
     assert.equal(perHeader('hresult'), g.hresult.length);
+  });
+
+  it('reads every header macro form (gen-codes parseValue)', () => {
+    const forms = ['_HRESULT_TYPEDEF_(0x80240001L)', '_HRESULT_TYPEDEF_(0x00240001)', '_NDIS_ERROR_TYPEDEF_(0xC0232000L)', '((HRESULT)0x80004005L)',
+      '((NTSTATUS)0xC0000022L)', '__MSABI_LONG(1603)', '__MSABI_LONG(0x80200001)', '(INTERNET_ERROR_BASE + 2)', '(WINHTTP_ERROR_BASE + 2)',
+      '(WSABASEERR + 4)', '0xc0040001', '1726L', 'SOMETHING_ELSE', '(UNKNOWN_BASE + 1)'];
+    const script = pathToFileURL(path.join(projectRoot(), 'scripts/gen-codes.mjs')).href;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e',
+      `import { parseValue } from ${JSON.stringify(script)}; console.log(JSON.stringify(${JSON.stringify(forms)}.map((f) => parseValue(f) ?? null)));`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), [0x80240001, 0x00240001, 0xc0232000, 0x80004005, 0xc0000022, 1603, 0x80200001, 12002, 12002, 10004, 0xc0040001, 1726, null, null]);
   });
 
   it('is what scripts/gen-codes.mjs produces from the installed headers (--check)', function () {
