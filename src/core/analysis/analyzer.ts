@@ -38,6 +38,8 @@ interface FileState {
 
 const RING = 400;
 const NEAR_MS = 5 * 60 * 1000;
+/** WU_E_UH_POSTREBOOTSTILLPENDING .. WU_E_UH_POSTREBOOTUNEXPECTEDSTATE. */
+const POST_REBOOT = new Set([0x80242014, 0x80242015, 0x80242016]);
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 const UPDATE_WORD = /\bupdate ?id\b|idUpdate|update \{?[0-9A-Fa-f]{8}-/i;
 
@@ -204,11 +206,11 @@ export class Analyzer {
     if (ur) this.updateResult(f, rec, ur);
     if (msg.startsWith('REPORT EVENT:')) {
       const ev = parseReportEvent(msg);
-      if (ev) {
+      // A failure event without a code only restates another event (e.g. "Unable to connect").
+      if (ev && !(ev.failure && !isError(ev.code))) {
         const op = operationOfCategory(ev.category, ev.text);
         this.resultLine(f, rec, {
-          kind: 'reportEvent', operation: op, code: ev.failure && !isError(ev.code) ? 0x80004005 : ev.code,
-          updateId: ev.updateId, revision: ev.revision, caller: ev.caller,
+          kind: 'reportEvent', operation: op, code: ev.code, updateId: ev.updateId, revision: ev.revision, caller: ev.caller, eventTime: ev.eventTime,
         }, ev.failure);
       }
       return;
@@ -356,7 +358,14 @@ export class Analyzer {
     const call = this.enclosingOpen(f, ur.operation, rec);
     let phase = phaseOfOperation(ur.operation);
     const phaseEvidence = phase ? [{ kind: 'operation', detail: `${ur.kind}: operation ${ur.operation}`, at: { file: f.index, line: rec.line } }] : [];
-    const related = this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
+    if (phase === 'install' && POST_REBOOT.has(ur.code)) {
+      // WU_E_UH_POSTREBOOT*: the install's post-reboot part (commit) is what failed.
+      phase = 'commit';
+      phaseEvidence.push({ kind: 'codeRange', detail: 'post-reboot result of the update handler', at: { file: f.index, line: rec.line } });
+    }
+    // Report events summarise an outcome logged elsewhere: they have no thread context of their own.
+    const related = ur.kind === 'reportEvent' ? { lines: [], texts: {} } as { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> }
+      : this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
     if (!phase) {
       phase = phaseOfComponent(related.rootComponent ?? rec.component) ?? phaseOfCode(ur.code) ?? 'unknown';
       phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line } });
@@ -365,7 +374,7 @@ export class Analyzer {
       file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code: ur.code, outcomeKind: ur.kind, operation: ur.operation,
       phase, phaseEvidence, updateId, revision: ur.revision, callKey: call?.key, callLevel: false,
       evidence: related.lines.concat([{ file: f.index, line: rec.line }]), rootCause: related.root, rootComponent: related.rootComponent,
-      pendingCandidate: ur.kind === 'logHistory',
+      pendingCandidate: ur.kind === 'logHistory', eventTime: ur.eventTime,
     }, f, related, { [`${f.index}:${rec.line}`]: snippet(rec) });
   }
 
@@ -560,9 +569,8 @@ export class Analyzer {
     const r = rec.reporting;
     if (!r) return;
     const op = operationOfCategory(`${r.eventName} ${r.category}`, rec.message);
-    let code = rec.codes.find((x) => isError(x.value))?.value ?? codeInText(rec.message) ?? 0;
-    if (r.result === 'failure' && !isError(code)) code = 0x80004005;
-    if (r.result === 'other') return;
+    const code = rec.codes.find((x) => isError(x.value))?.value ?? codeInText(rec.message) ?? 0;
+    if (r.result === 'other' || (r.result === 'failure' && !isError(code))) return;
     // Detection events carry no update (the id field holds zeros or the service id).
     const updateId = op === 'search' || r.updateId === ZERO_GUID ? undefined : r.updateId;
     this.resultLine(f, rec, { kind: 'reportEvent', operation: op, code: r.result === 'failure' ? code : 0, updateId, revision: r.revision, caller: r.caller }, r.result === 'failure');

@@ -54,6 +54,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   }
   cands.sort((a, b) => a.file - b.file || a.line - b.line);
   pickDecisiveSetupErrors(cands);
+  const reportsByCall = foldReportEvents(cands);
 
   // 2. Per-update (and CBS/setup/report) outcome lines form chains.
   const chains: Chain[] = [];
@@ -82,7 +83,8 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const to = Math.max(c.line, c.callEndLine ?? c.line);
     // Report events are written a few seconds after the call ends.
     const inWindow = (x: Candidate): boolean => x.line >= from && (x.line <= to || (x.outcomeKind === 'reportEvent' && x.line <= to + 60));
-    const inside = chains.filter((ch) => ch.file === c.file && ch.cands[0].phase === c.phase &&
+    const compatible = (p: Phase): boolean => p === c.phase || (c.phase === 'install' && p === 'commit');
+    const inside = chains.filter((ch) => ch.file === c.file && compatible(ch.cands[0].phase) &&
       ch.cands.some((x) => !x.callLevel && inWindow(x)) && ch.cands[0].outcomeKind !== 'cbsFailure' &&
       (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code)));
     if (inside.length) {
@@ -94,7 +96,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
       }
       continue;
     }
-    const ch: Chain = { cands: [c], call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
+    const ch: Chain = { cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
     chains.push(ch);
   }
 
@@ -321,4 +323,26 @@ function pickDecisiveSetupErrors(cands: Candidate[]): void {
     for (const c of list) if (!keep.has(c)) drop.add(c);
   }
   for (let i = cands.length - 1; i >= 0; i--) if (drop.has(cands[i])) cands.splice(i, 1);
+}
+
+/**
+ * Windows 7 writes REPORT EVENT lines in batches, long after the call they report: an event
+ * without update whose inner time is the end of a failed call with the same code is that
+ * call's outcome again. Such events leave the candidate list and join the call's chain.
+ */
+function foldReportEvents(cands: Candidate[]): Map<Candidate, Candidate[]> {
+  const out = new Map<Candidate, Candidate[]>();
+  const calls = cands.filter((c) => c.callLevel && c.time !== undefined);
+  if (!calls.length) return out;
+  const byCode = new Map<number, Candidate[]>();
+  for (const c of calls) byCode.set(c.code, (byCode.get(c.code) ?? []).concat(c));
+  for (let i = cands.length - 1; i >= 0; i--) {
+    const e = cands[i];
+    if (e.outcomeKind !== 'reportEvent' || e.updateId || e.eventTime === undefined) continue;
+    const match = (byCode.get(e.code) ?? []).find((c) => c.file === e.file && Math.abs((c.time as number) - (e.eventTime as number)) <= 2000);
+    if (!match) continue;
+    out.set(match, (out.get(match) ?? []).concat(e));
+    cands.splice(i, 1);
+  }
+  return out;
 }

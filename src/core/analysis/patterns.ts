@@ -129,6 +129,7 @@ export interface UpdateResultLine {
   updateId?: string;
   revision?: number;
   caller?: string;
+  eventTime?: number;
 }
 
 const GUID = '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}';
@@ -181,6 +182,8 @@ export function parseUpdateResult(message: string): UpdateResultLine | undefined
 /** Windows 7 `REPORT EVENT: {guid}\ttime\t1\t148\t101\t{update}\trev\tcode\tcaller\tFailure\tcategory\ttext`. */
 export interface ReportEventLine {
   eventId: number;
+  /** When the event happened (the inner timestamp, read as UTC like every log time). */
+  eventTime?: number;
   updateId?: string;
   revision?: number;
   code: number;
@@ -199,7 +202,9 @@ export function parseReportEvent(message: string): ReportEventLine | undefined {
   if (f.length < 11) return undefined;
   const id = /^\{?([0-9A-Fa-f-]{36})\}?$/.exec(f[5] ?? '')?.[1]?.toUpperCase();
   const code = /^[0-9A-Fa-f]{1,8}$/.test(f[7] ?? '') ? hex(f[7]) : 0;
+  const t = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})[:.](\d{3})/.exec(f[1] ?? '');
   return {
+    eventTime: t ? Date.UTC(+t[1], +t[2] - 1, +t[3], +t[4], +t[5], +t[6], +t[7]) : undefined,
     eventId: parseInt(f[3], 10) || 0,
     updateId: id && id !== ZERO_GUID ? id : undefined,
     revision: parseInt(f[6], 10) || undefined,

@@ -73,6 +73,8 @@ export interface Candidate {
   cbsSessionId?: string;
   /** Message text of evidence lines, keyed "file:line". */
   texts?: Record<string, string>;
+  /** Inner time of a REPORT EVENT (when the reported outcome happened). */
+  eventTime?: number;
   /** A LogHistory result: becomes "pending reboot" instead of a failure when its call succeeded. */
   pendingCandidate?: boolean;
 }

@@ -84,7 +84,9 @@ describe('analysis: outcomes, phases and chains', () => {
     const a = analyseText(text, 'wu10');
     assert.equal(a.failures.length, 1);
     assert.equal(a.failures[0].code, 0x80242014);
-    assert.equal(a.failures[0].phase, 'install');
+    assert.equal(a.failures[0].phase, 'commit', 'a post-reboot result of the handler');
+    assert.equal(a.failures[0].callErrorCode, undefined, 'the call joined the chain (no code of its own)');
+    assert.ok(a.failures[0].callKey);
     assert.equal(a.pending?.length, 0);
   });
 
