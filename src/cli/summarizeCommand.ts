@@ -1,5 +1,34 @@
-// `wulog summarize`: placeholder until the analysis lands.
-export async function runSummarize(_args: string[]): Promise<number> {
-  process.stderr.write('wulog summarize: not implemented yet\n');
-  return 1;
+// `wulog summarize <files or folders...> [--json] [--lang en|zh-cn]`: analyses the logs and
+// prints the Markdown report, or one JSON object. Exit codes: 0 analysed, 1 unreadable or
+// missing input, 2 bad arguments.
+import { analyzeFiles, InputError } from '../core/analysis/files';
+import { renderMarkdown, toJsonReport } from '../core/report';
+import { parseSummarizeArgs, SUMMARIZE_USAGE } from './summarizeArgs';
+
+export async function runSummarize(argv: string[]): Promise<number> {
+  const parsed = parseSummarizeArgs(argv, process.env);
+  if (!parsed.ok) {
+    if (parsed.help) {
+      process.stdout.write(SUMMARIZE_USAGE);
+      return 0;
+    }
+    process.stderr.write(`wulog summarize: ${parsed.message}\n${SUMMARIZE_USAGE}`);
+    return 2;
+  }
+  const { paths, json, lang } = parsed.args;
+  let analysis;
+  try {
+    analysis = await analyzeFiles(paths);
+  } catch (err) {
+    const msg = err instanceof InputError ? err.message : `cannot read the input: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`wulog summarize: ${msg}\n`);
+    return 1;
+  }
+  if (!analysis.files.length) {
+    process.stderr.write('wulog summarize: no servicing log found in the given folder(s)\n');
+    return 1;
+  }
+  const text = json ? `${JSON.stringify(toJsonReport(analysis, lang), null, 2)}\n` : `${renderMarkdown(analysis, { lang })}\n`;
+  await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  return 0;
 }

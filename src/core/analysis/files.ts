@@ -1,0 +1,124 @@
+// Entry points of the analysis: a document's text (editor path), or files and folders
+// (CLI, Explorer, files too large for the editor), each streamed once through LogStream
+// into the same Analyzer.
+import { createReadStream, promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { FileInfo } from '../model/types';
+import { LogStream } from '../readers';
+import { Analyzer } from './analyzer';
+import type { Analysis } from './types';
+
+/** A path that cannot be read: the CLI exits 1 with this message. */
+export class InputError extends Error {}
+
+const CHUNK = 1024 * 1024;
+const MAX_FILES = 2000;
+const MAX_DEPTH = 8;
+/** Names that are servicing logs whatever their content looks like at first. */
+const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log|WindowsUpdate.*\.etl)$/i;
+/** Other files worth sniffing (text logs under another name). */
+const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
+const SNIFF_BYTES = 64 * 1024;
+
+/** Analyses one document's text (the editor path). */
+export function analyzeText(text: string, fileName: string): Analysis {
+  const a = new Analyzer();
+  const idx = a.addFile(fileName, 'unknown');
+  const info = streamInto(a, idx, fileName, (s) => s.pushText(text));
+  return a.finish([info]);
+}
+
+/** Analyses files and folders (folders are walked for servicing logs). Throws InputError for a missing/unreadable path. */
+export async function analyzeFiles(paths: string[]): Promise<Analysis> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await fsp.stat(p);
+    } catch (err) {
+      throw new InputError(`cannot read ${p}: ${reason(err)}`);
+    }
+    if (st.isDirectory()) await walk(p, 0, files);
+    else files.push(p);
+  }
+  const a = new Analyzer();
+  const infos: FileInfo[] = [];
+  for (const file of files.slice(0, MAX_FILES)) {
+    const idx = a.addFile(file, 'unknown');
+    const stream = makeStream(a, idx, file);
+    try {
+      for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) stream.pushBytes(chunk as Buffer);
+    } catch (err) {
+      throw new InputError(`cannot read ${file}: ${reason(err)}`);
+    }
+    infos[idx] = stream.end();
+    a.setFormat(idx, infos[idx].format);
+  }
+  return a.finish(infos);
+}
+
+function makeStream(a: Analyzer, idx: number, fileName: string): LogStream {
+  let known = false;
+  const stream: LogStream = new LogStream((rec) => {
+    if (!known) {
+      a.setFormat(idx, stream.format);
+      known = true;
+    }
+    a.push(idx, rec);
+  }, path.basename(fileName));
+  return stream;
+}
+
+function streamInto(a: Analyzer, idx: number, fileName: string, feed: (s: LogStream) => void): FileInfo {
+  const s = makeStream(a, idx, fileName);
+  feed(s);
+  const info = s.end();
+  a.setFormat(idx, info.format);
+  return info;
+}
+
+async function walk(dir: string, depth: number, out: string[]): Promise<void> {
+  if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
+  let entries;
+  try {
+    entries = await fsp.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    throw new InputError(`cannot read folder ${dir}: ${reason(err)}`);
+  }
+  entries.sort((x, y) => x.name.localeCompare(y.name));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, depth + 1, out);
+    } else if (e.isFile()) {
+      if (KNOWN_NAME.test(e.name) || (SNIFF_NAME.test(e.name) && (await sniff(full)))) out.push(full);
+    }
+    if (out.length >= MAX_FILES) return;
+  }
+}
+
+/** Reads the head of a file and asks the reader whether it is a servicing log. */
+async function sniff(file: string): Promise<boolean> {
+  let fh;
+  try {
+    fh = await fsp.open(file, 'r');
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
+    const s = new LogStream(() => undefined, path.basename(file));
+    s.pushBytes(buf.subarray(0, bytesRead));
+    const info = s.end();
+    return info.format !== 'unknown';
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
+}
+
+function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or folder';
+  if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a folder';
+  return e?.message ?? String(err);
+}
