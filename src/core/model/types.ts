@@ -88,7 +88,7 @@ export interface LogRecord {
   messageId?: string;
   /** The first line was longer than the reader keeps (64 K characters): `message` holds its head only. */
   truncated?: boolean;
-  /** Tokens found in the first line (spans on `line`). */
+  /** Tokens found in the first line (spans on `line`). Read-only: an empty list may be a shared frozen array. */
   codes: CodeRef[];
   updateIds: UpdateIdRef[];
   kbs: KbRef[];

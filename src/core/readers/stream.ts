@@ -20,6 +20,8 @@ export const MAX_CONTINUATION_LINES = 2000;
 export const MAX_CONTINUATION_CHARS = 1024 * 1024;
 /** Lines with non-ASCII text looked at for mojibake before deciding. */
 const MOJIBAKE_SAMPLE_LINES = 200;
+/** Records looked at for mojibake at most (titles repeat; an all-ASCII file stops paying here). */
+const MOJIBAKE_SAMPLE_RECORDS = 50_000;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The line reader of each readable format, and whether untimestamped lines continue a record. */
@@ -189,7 +191,7 @@ export class LogStream {
       if (truncated) rec.truncated = true;
       this.recordLines++;
       this.flush();
-      if (this.mojibakeChecked < MOJIBAKE_SAMPLE_LINES) this.checkMojibake(rec.message);
+      if (this.mojibakeChecked < MOJIBAKE_SAMPLE_LINES && this.recordLines <= MOJIBAKE_SAMPLE_RECORDS) this.checkMojibake(rec.message);
       if (this.continues) {
         this.current = rec;
         this.currentContChars = 0;

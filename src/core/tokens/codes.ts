@@ -1,12 +1,7 @@
 // Finds error/result codes in one line of log text, with exact spans (hover relies on them).
-// Every regex here is linear: fixed-width or single-class runs, no nested quantifiers.
-import type { CodeForm, CodeRef } from '../model/types';
-
-/**
- * Candidates: `0x` + 1..8 hex, a bare run of exactly 8 hex, or a 9/10-digit decimal (maybe signed).
- * The lookbehind/lookahead keep parts of GUIDs (`-`, `{`), paths, identifiers and addresses (`@0x`) out.
- */
-const CANDIDATE = /(?<![0-9A-Za-z_@{}.\-\\/$])(?:(?<=result(?:Un)?Mapped=)[0-9A-Fa-f]{1,8}|0[xX][0-9A-Fa-f]{1,8}|[0-9A-Fa-f]{8}|-?\d{9,10})(?![0-9A-Za-z_\-}])/g;
+// Candidates are located with indexOf (native, fast) and checked character by character; the
+// few regexes run on short slices or from a fixed position, and have no nested quantifiers.
+import type { CodeRef } from '../model/types';
 
 /** Text right before a code that says what it is. Checked on at most LOOKBACK chars, end-anchored. */
 const LOOKBACK = 40;
@@ -21,6 +16,14 @@ const SETUP_ID_COLUMN = /^\uFEFF?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}, [A-Za-z]+ 
 
 /** `... 0x800f0831 - CBS_E_STORE_CORRUPTION]`: the name the log printed itself (may contain spaces). */
 const LOGGED_NAME = /^ - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/;
+
+/**
+ * A keyword followed directly by a bare 8-hex or 9/10-digit decimal value (`error 80070490`,
+ * `hr = 80072efd`, `hr=-2145124322`), or `resultMapped=` with 1..8 hex digits.
+ */
+const KEYWORD_VALUE =
+  /\b(?:result(?:Un)?Mapped=([0-9A-Fa-f]{1,8})|(?:Call error code|Exit code|Return code(?: is)?|HRESULT|hr|gle|Last Error|error code|(?:mapped |unmapped )?result(?: code)?|error|status) ?[=:]? ?(-?\d{9,10}|[0-9A-Fa-f]{8}))(?![0-9A-Za-z_\-}])/gi;
+
 
 function roleOf(m: RegExpExecArray): string {
   if (m[1]) return m[1].toLowerCase() === 'resultunmapped' ? 'resultUnMapped' : 'resultMapped';
@@ -37,84 +40,156 @@ function roleOf(m: RegExpExecArray): string {
   return 'bracket';
 }
 
-/** Quick test: could this part of the line hold a code at all? */
-function mayHoldCode(line: string, from: number): boolean {
-  for (let i = from; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
+function isHexChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Letters, digits and `_`: a code must not be glued to a word. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Characters that may not touch a code on its left: words, `@` (addresses), GUID and path punctuation. */
+function badBefore(c: number): boolean {
+  return isWordChar(c) || c === 64 || c === 123 || c === 125 || c === 46 || c === 45 || c === 92 || c === 47 || c === 36;
+}
+
+/** Characters that may not follow a code: words, `-` (GUID part), `}`. */
+function badAfter(c: number): boolean {
+  return isWordChar(c) || c === 45 || c === 125;
+}
+
+function hexRun(line: string, i: number, max: number): number {
+  let n = 0;
+  while (n <= max && isHexChar(line.charCodeAt(i + n))) n++;
+  return n;
 }
 
 /**
- * Codes in `line` from column `from` on. Kept: every `0x` code except addresses, flags and the
- * setup message-id column; bare 8-hex only in `[..]`, after a result/error keyword or as a whole
- * tab-separated field (ReportingEvents / REPORT EVENT); decimal only after such a keyword.
+ * Codes in `line` from column `from` on, in order. Kept: every `0x` code except addresses, flags
+ * and the setup message-id column; bare 8-hex in `[..]` (failure codes), after a result/error
+ * keyword, or as a whole tab-separated field (ReportingEvents / REPORT EVENT); decimal only
+ * after such a keyword and in the HRESULT failure range.
  */
 export function findCodes(line: string, from = 0): CodeRef[] {
   const out: CodeRef[] = [];
-  if (!mayHoldCode(line, from)) return out;
-  CANDIDATE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = CANDIDATE.exec(line)) !== null) {
-    const start = m.index;
-    const text = m[0];
-    const end = start + text.length;
-    const ref = classify(line, start, end, text);
-    if (ref) out.push(ref);
+  const result = findInto(line, from, out);
+  return result.length ? result : (NO_CODES as CodeRef[]);
+}
+
+/** The shared empty result (records are read-only: one frozen array spares an allocation per line). */
+const NO_CODES: readonly CodeRef[] = Object.freeze([]);
+
+function findInto(line: string, from: number, out: CodeRef[]): CodeRef[] {
+  let passes = 0;
+  // 1. 0x / 0X codes.
+  for (const prefix of ['0x', '0X']) {
+    let i = line.indexOf(prefix, from);
+    if (i >= 0) passes++;
+    while (i >= 0) {
+      const n = hexRun(line, i + 2, 8);
+      if (n >= 1 && n <= 8 && !badBefore(line.charCodeAt(i - 1)) && !badAfter(line.charCodeAt(i + 2 + n))) {
+        const ref = classifyHex(line, i, i + 2 + n);
+        if (ref) out.push(ref);
+      }
+      i = line.indexOf(prefix, i + 2);
+    }
   }
+  // 2. `[80070005]`.
+  let b = line.indexOf('[', from);
+  if (b >= 0) passes++;
+  while (b >= 0) {
+    if (line.charCodeAt(b + 9) === 93 && hexRun(line, b + 1, 8) === 8) {
+      const ref = classifyBracket(line, b + 1, b + 9);
+      if (ref) out.push(ref);
+    }
+    b = line.indexOf('[', b + 1);
+  }
+  // 3. Bare or decimal values right after a keyword (one regex pass: cheaper than gating it).
+  KEYWORD_VALUE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let keyed = false;
+  while ((m = KEYWORD_VALUE.exec(line)) !== null) {
+    const text = m[1] ?? m[2];
+    const end = m.index + m[0].length;
+    const ref = classifyKeyword(line, end - text.length, end, text);
+    if (ref) {
+      out.push(ref);
+      keyed = true;
+    }
+  }
+  if (keyed) passes++;
+  // 4. A bare 8-hex failure code as a whole tab-separated field.
+  let t = from > 0 && line.charCodeAt(from - 1) === 9 ? from - 1 : line.indexOf('\t', from);
+  if (t >= 0) passes++;
+  while (t >= 0) {
+    const c = line.charCodeAt(t + 9);
+    if ((c === 9 || t + 9 === line.length) && hexRun(line, t + 1, 8) === 8) {
+      const text = line.slice(t + 1, t + 9);
+      const value = parseInt(text, 16);
+      if (value >= 0x80000000) out.push({ value, text, form: 'bare', span: { start: t + 1, end: t + 9 }, role: 'reportedError' });
+    }
+    t = line.indexOf('\t', t + 1);
+  }
+  if (passes > 1 && out.length > 1) out.sort((x, y) => x.span.start - y.span.start);
   return out;
 }
 
-function classify(line: string, start: number, end: number, text: string): CodeRef | undefined {
-  const c1 = text.charCodeAt(1);
-  const isHex = text.charCodeAt(0) === 48 && (c1 === 120 || c1 === 88);
-  const before = line.slice(Math.max(0, start - LOOKBACK), start);
-  let form: CodeForm;
-  let value: number;
-  let role: string | undefined;
-  const rm = ROLE_BEFORE.exec(before);
-  if (isHex) {
-    if (line.charCodeAt(start - 1) === 91 /* [ */ && line.charCodeAt(end) === 93 && SETUP_ID_COLUMN.test(line.slice(0, start - 1))) return undefined;
-    if (!rm && NOT_CODE_BEFORE.test(before)) return undefined;
-    form = 'hex';
-    value = parseInt(text.slice(2), 16);
-    if (rm) role = roleOf(rm);
-  } else if (isHexBare(text) || (rm && rm[1] && text.length <= 8 && /^[0-9A-Fa-f]+$/.test(text))) {
-    value = parseInt(text, 16);
-    if (rm) {
-      role = roleOf(rm);
-      if (role === 'bracket') {
-        // `[80070005]`: only a failure code in brackets (hashes like `[d:D781D795]` never reach here).
-        if (line.charCodeAt(end) !== 93 || value < 0x80000000) return undefined;
-      } else if (role === 'failedMarker' && line.charCodeAt(end) !== 93) return undefined;
-    } else if (line.charCodeAt(start - 1) === 9 && (end === line.length || line.charCodeAt(end) === 9) && value >= 0x80000000) {
-      role = 'reportedError';
-    } else {
-      return undefined;
-    }
-    form = 'bare';
-  } else {
-    // Decimal: only right after a result/error keyword, and only in the HRESULT failure range.
-    if (!rm || rm[13] || rm[14]) return undefined;
-    const n = Number(text);
-    if (n < 0 ? n < -0x80000000 || n > -0x10000000 : n < 0x80000000 || n > 0xffffffff) return undefined;
-    form = 'decimal';
-    value = n < 0 ? n + 0x100000000 : n;
-    role = roleOf(rm);
-  }
-  const ref: CodeRef = { value: value >>> 0, text, form, span: { start, end } };
-  if (role) ref.role = role;
-  const nm = line.charCodeAt(end) === 32 && line.charCodeAt(end + 1) === 45 ? LOGGED_NAME.exec(line.slice(end, end + 84)) : null;
-  if (nm) ref.loggedName = nm[1].trim();
-  return ref;
+function before(line: string, start: number): string {
+  return line.slice(Math.max(0, start - LOOKBACK), start);
 }
 
-function isHexBare(text: string): boolean {
-  if (text.length !== 8) return false;
-  for (let i = 0; i < 8; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) return false;
+function classifyHex(line: string, start: number, end: number): CodeRef | undefined {
+  if (line.charCodeAt(start - 1) === 91 /* [ */ && line.charCodeAt(end) === 93 && SETUP_ID_COLUMN.test(line.slice(0, start - 1))) return undefined;
+  const pre = before(line, start);
+  const rm = ROLE_BEFORE.exec(pre);
+  if (!rm && NOT_CODE_BEFORE.test(pre)) return undefined;
+  const text = line.slice(start, end);
+  return finish(line, { value: parseInt(text.slice(2), 16) >>> 0, text, form: 'hex', span: { start, end } }, rm ? roleOf(rm) : undefined);
+}
+
+function classifyBracket(line: string, start: number, end: number): CodeRef | undefined {
+  // `{[...` or `-[...`: part of a GUID-like token, not a bracketed code.
+  const c = line.charCodeAt(start - 2);
+  if (c === 45 || c === 123) return undefined;
+  const text = line.slice(start, end);
+  const value = parseInt(text, 16) >>> 0;
+  const failed = line.endsWith('*FAILED* ', start - 1);
+  // Only failure codes in brackets (hashes like `[d:D781D795]` never reach here).
+  if (!failed && value < 0x80000000) return undefined;
+  return finish(line, { value, text, form: 'bare', span: { start, end } }, failed ? 'failedMarker' : 'bracket');
+}
+
+function classifyKeyword(line: string, start: number, end: number, text: string): CodeRef | undefined {
+  const rm = ROLE_BEFORE.exec(before(line, start));
+  if (!rm) return undefined;
+  const role = roleOf(rm);
+  let c = text.charCodeAt(0);
+  const decimal = text.length >= 9 && (c === 45 || isAllDigits(text));
+  if (decimal) {
+    const n = Number(text);
+    if (n < 0 ? n < -0x80000000 || n > -0x10000000 : n < 0x80000000 || n > 0xffffffff) return undefined;
+    return finish(line, { value: (n < 0 ? n + 0x100000000 : n) >>> 0, text, form: 'decimal', span: { start, end } }, role);
+  }
+  c = line.charCodeAt(start - 1);
+  if (c === 45 || c === 123) return undefined;
+  return finish(line, { value: parseInt(text, 16) >>> 0, text, form: 'bare', span: { start, end } }, role);
+}
+
+function isAllDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+function finish(line: string, ref: CodeRef, role: string | undefined): CodeRef {
+  if (role) ref.role = role;
+  const end = ref.span.end;
+  if (line.charCodeAt(end) === 32 && line.charCodeAt(end + 1) === 45) {
+    const nm = LOGGED_NAME.exec(line.slice(end, end + 84));
+    if (nm) ref.loggedName = nm[1].trim();
+  }
+  return ref;
 }

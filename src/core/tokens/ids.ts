@@ -1,60 +1,97 @@
 // Update ids (GUIDs with optional revision), KB numbers and correlation vectors in one line.
 import type { CvRef, KbRef, UpdateIdRef } from '../model/types';
 
-/** `{GUID}.rev`, `GUID.rev`, `{GUID}`, `GUID` (fixed-width parts: linear). */
-const GUID = /(?<![0-9A-Za-z_-])(\{?)([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})(\}?)(?:\.(\d{1,9})(?![0-9A-Za-z_]))?(?![0-9A-Za-z_-])/g;
+// Empty results are one shared frozen array each: records are read-only, and most lines have no tokens.
+const NO_IDS: readonly UpdateIdRef[] = Object.freeze([]);
+const NO_KBS: readonly KbRef[] = Object.freeze([]);
+const NO_CVS: readonly CvRef[] = Object.freeze([]);
+
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
-/** Every GUID in the line (update ids, service ids, event ids ...), upper case, with revision when written. The nil GUID is skipped. */
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+function isWordOrDash(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/** A GUID (8-4-4-4-12 hex) starts at `s`. */
+function guidAt(line: string, s: number): boolean {
+  for (let k = 0; k < 36; k++) {
+    const c = line.charCodeAt(s + k);
+    if (k === 8 || k === 13 || k === 18 || k === 23) {
+      if (c !== 45) return false;
+    } else if (!isHex(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every GUID in the line (update ids, service ids, event ids ...): `{GUID}.rev`, `GUID.rev`,
+ * `{GUID}`, `GUID`; upper case, with revision when written. The nil GUID is skipped.
+ * Found from each `-` (its first dash sits 8 characters after the GUID's start): no regex scan.
+ */
 export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
   const out: UpdateIdRef[] = [];
-  const p = line.indexOf('-', from);
-  if (p < 0) return out;
-  // The first dash of a GUID sits 8 characters after its start.
-  GUID.lastIndex = Math.max(from, p - 9);
-  let m: RegExpExecArray | null;
-  while ((m = GUID.exec(line)) !== null) {
-    const braced = m[1] === '{';
-    if (braced !== (m[3] === '}')) {
-      // `{GUID` without `}` or `GUID}` without `{`: keep the GUID itself, drop the stray brace.
-      const start = m.index + m[1].length;
-      const end = start + 36;
-      const id = m[2].toUpperCase();
-      if (id !== ZERO_GUID) out.push({ id, span: { start, end } });
-      continue;
+  let d = line.indexOf('-', from + 8);
+  while (d >= 0) {
+    const s = d - 8;
+    if (s >= from && line.charCodeAt(d + 5) === 45 && guidAt(line, s) && !isWordOrDash(line.charCodeAt(s - 1)) && !isWordOrDash(line.charCodeAt(s + 36))) {
+      const id = line.slice(s, s + 36).toUpperCase();
+      let start = s;
+      let end = s + 36;
+      if (line.charCodeAt(s - 1) === 123 && line.charCodeAt(end) === 125) {
+        start--;
+        end++;
+      }
+      let revision: number | undefined;
+      if (line.charCodeAt(end) === 46) {
+        let e = end + 1;
+        while (e < end + 10 && line.charCodeAt(e) >= 48 && line.charCodeAt(e) <= 57) e++;
+        const c = line.charCodeAt(e);
+        const wordAfter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+        if (e > end + 1 && !wordAfter) {
+          revision = Number(line.slice(end + 1, e));
+          end = e;
+        }
+      }
+      if (id !== ZERO_GUID) {
+        const ref: UpdateIdRef = { id, span: { start, end } };
+        if (revision !== undefined) ref.revision = revision;
+        out.push(ref);
+      }
+      d = line.indexOf('-', s + 36);
+    } else {
+      d = line.indexOf('-', d + 1);
     }
-    const id = m[2].toUpperCase();
-    if (id === ZERO_GUID) continue;
-    const ref: UpdateIdRef = { id, span: { start: m.index, end: m.index + m[0].length } };
-    if (m[4] !== undefined) ref.revision = Number(m[4]);
-    out.push(ref);
   }
-  return out;
+  return out.length ? out : (NO_IDS as UpdateIdRef[]);
 }
 
 const KB = /(?<![A-Za-z0-9])[Kk][Bb](\d{6,8})(?!\d)/g;
 
 /** `KB5016623`, `(KB5016623)`, `Package_for_KB5016623~`, `windows10.0-kb5016623-x64.msu`. */
 export function findKbs(line: string, from = 0): KbRef[] {
+  if (line.indexOf('KB', from) < 0 && line.indexOf('kb', from) < 0) return NO_KBS as KbRef[];
   const out: KbRef[] = [];
-  if (line.indexOf('KB', from) < 0 && line.indexOf('kb', from) < 0) return out;
   KB.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = KB.exec(line)) !== null) out.push({ kb: m[1], span: { start: m.index, end: m.index + m[0].length } });
-  return out;
+  return out.length ? out : (NO_KBS as KbRef[]);
 }
 
 /** `cV = K5bdL23idEavHjyw.2.1`, `(cV: ...)`, `cV=...`: the span covers the vector only. */
 const CV = /\bcV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)/g;
 
 export function findCvs(line: string, from = 0): CvRef[] {
+  if (line.indexOf('cV', from) < 0) return NO_CVS as CvRef[];
   const out: CvRef[] = [];
-  if (line.indexOf('cV', from) < 0) return out;
   CV.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = CV.exec(line)) !== null) {
     const start = m.index + m[0].length - m[1].length;
     out.push({ cv: m[1], span: { start, end: start + m[1].length } });
   }
-  return out;
+  return out.length ? out : (NO_CVS as CvRef[]);
 }
