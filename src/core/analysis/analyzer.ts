@@ -13,6 +13,7 @@ import {
 import type { Bracket, UpdateResultLine } from './patterns';
 import { phaseOfCallKind, phaseOfCode, phaseOfComponent, phaseOfOperation } from './phase';
 import { buildAnalysis } from './finish';
+import { repairMojibake } from '../text/mojibake';
 import type { Candidate, ErrLine, UpdateAcc, State } from './state';
 import { LIMITS } from './state';
 
@@ -161,7 +162,8 @@ export class Analyzer {
           if (p && rec.line - p.line <= 3) t = p.title;
           f.pendingTitle.delete(rec.tid);
         }
-        if (t && !u.title) u.title = t;
+        // Titles from Get-WindowsUpdateLog on Chinese/Japanese Windows are often GBK-read UTF-8.
+        if (t && !u.title) t = u.title = repairMojibake(t) ?? t;
         const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
         if (kb && !u.kb) u.kb = kb;
       }

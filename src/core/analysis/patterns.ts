@@ -239,7 +239,7 @@ export function parseTitle(message: string): string | undefined {
 }
 
 export function kbOfTitle(title: string): string | undefined {
-  return /\(KB(\d{5,8})\)/i.exec(title)?.[1];
+  return /[(（]KB(\d{5,8})[)）]|\bKB(\d{6,8})\b/i.exec(title)?.slice(1).find(Boolean);
 }
 
 export const FAILED_MARKER = /^\*FAILED\*\s*\[([0-9A-Fa-f]{8})\]/;

@@ -1,9 +1,14 @@
 // Log text is untrusted: everything taken from a log is escaped before it goes into Markdown.
 
-/** Escapes text for Markdown prose: every ASCII punctuation mark gets a backslash, so no link,
- *  image, HTML tag, autolink (`http\://`) or emphasis can be formed; newlines become spaces. */
+/** Escapes text for Markdown prose: the characters that open links, images, HTML, code,
+ *  emphasis, tables or entities get a backslash, and autolinks (`http://`, `www.`) are broken;
+ *  newlines become spaces. */
 export function escapeMarkdown(text: string): string {
-  return clean(text).replace(/[\\`*_{}[\]()<>#+\-.!|~:&"'=$%^@;,?/]/g, (c) => `\\${c}`);
+  return clean(text)
+    .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
 }
 
 /** Puts text in an inline code span (no Markdown or HTML is interpreted inside it). Backticks in

@@ -60,7 +60,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.cancelledHeading}`, '');
     for (const c of cancelled.slice(0, 20)) {
       const code = c.callErrorCode ?? c.exitCode;
-      out.push(`- ${t.cancelledLine(c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')} (${ref(c.file, c.resultLine ?? c.startLine)})`);
+      out.push(`- ${t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')} (${ref(c.file, c.resultLine ?? c.startLine)})`);
     }
     if (cancelled.length > 20) out.push(`- … ${cancelled.length - 20} more`);
     out.push('');
@@ -96,7 +96,7 @@ function renderFailure(
   out.push(`- **${t.meaning}:** ${ex.text.summary}${ex.text.cause ? ` ${ex.text.cause}` : ''}`);
   const call = f.callKey ? calls.get(f.callKey) : undefined;
   if (call) {
-    const line = t.callLine(call.kind, codeSpan(call.client ?? '?'), call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
+    const line = t.callLine(t.callKinds[call.kind] ?? call.kind, codeSpan(call.client ?? '?'), call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
     const ce = f.callErrorCode !== undefined ? `; ${t.callError} ${codeSpan(`${hex8(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
     out.push(`- **${t.call}:** ${line}${ce}`);
   }

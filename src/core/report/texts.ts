@@ -45,6 +45,7 @@ export interface ReportTexts {
   updatesHeading: string;
   outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
   noCode: string;
+  callKinds: Record<string, string>;
 }
 
 const en: ReportTexts = {
@@ -97,6 +98,7 @@ const en: ReportTexts = {
   updatesHeading: 'Updates with a verdict',
   outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
   noCode: '(no name known)',
+  callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
 };
 
 const zh: ReportTexts = {
@@ -149,6 +151,7 @@ const zh: ReportTexts = {
   updatesHeading: '有结论的更新',
   outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
   noCode: '（名称未知）',
+  callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
 };
 
 export function reportTexts(lang: Lang): ReportTexts {
