@@ -39,13 +39,54 @@ export function isInstalled(root = cacheDir()) {
     && fs.existsSync(nodeBin(root)) && fs.existsSync(path.join(codeServerDir(root), 'out', 'node', 'entry.js'));
 }
 
+/** Busy-waits (synchronously: install() is sync) for `ms`. */
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * One installer at a time per cache folder (e.g. `npm start` and `npm test` started together):
+ * the lock is a directory, created atomically; a lock older than 20 minutes is stale.
+ */
+function withLock(root, fn) {
+  const lock = path.join(root, '.install-lock');
+  fs.mkdirSync(root, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      let age;
+      try { age = Date.now() - fs.statSync(lock).mtimeMs; } catch { continue; }
+      if (age > 20 * 60_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      log('another install is running; waiting for it');
+      pause(5000);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function install(root = cacheDir()) {
   if (isInstalled(root)) {
     log(`already installed in ${root} (Node ${NODE_VERSION}, code-server ${CODE_SERVER_VERSION})`);
     return;
   }
+  withLock(root, () => installUnlocked(root));
+}
+
+function installUnlocked(root) {
+  if (isInstalled(root)) {
+    log(`installed meanwhile in ${root}`);
+    return;
+  }
   const started = Date.now();
-  fs.mkdirSync(root, { recursive: true });
   fs.rmSync(markerFile(root), { force: true });
 
   log(`installing Node ${NODE_VERSION} into ${root}`);
