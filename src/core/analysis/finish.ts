@@ -17,7 +17,8 @@ const LOOKUP_CODES = new Set([
 const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
 
 const RANK: Record<string, number> = {
-  logHistory: 0, installComplete: 1, downloadResult: 2, downloadError: 3, installResult: 3, cbsFailure: 3, reportEvent: 4, returnCode: 5, setupError: 6, callResult: 7, exitCode: 8,
+  logHistory: 0, installComplete: 1, downloadError: 2, downloadResult: 3, installResult: 4, cbsFailure: 4, reportEvent: 5, returnCode: 6,
+  setupError: 7, callResult: 8, exitCode: 9,
 };
 
 interface Chain {
@@ -65,7 +66,9 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const prev = open.get(key);
     // The same kind of outcome line twice is a repeat (a new attempt), not one more view of it;
     // CBS writes several outcome lines per failed session.
-    if (prev && near(prev, c) && (c.outcomeKind === 'cbsFailure' || !prev.cands.some((x) => x.outcomeKind === c.outcomeKind))) {
+    // Inside one call, several results of one update are steps of one outcome (DO fails, BITS retries, fails).
+    const sameCall = !!c.callKey && prev?.cands.some((x) => x.callKey === c.callKey);
+    if (prev && near(prev, c) && (c.outcomeKind === 'cbsFailure' || sameCall || !prev.cands.some((x) => x.outcomeKind === c.outcomeKind))) {
       prev.cands.push(c);
       prev.lastLine = c.line;
       prev.lastTime = c.time ?? prev.lastTime;
