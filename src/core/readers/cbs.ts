@@ -3,7 +3,8 @@
 // (`Info       [0x0601c1] IBS    ...`), possibly empty component, DISM's `PID=.. TID=..`.
 import type { LogRecord } from '../model/types';
 import { CBS_COMPONENT_FIELD_WIDTH, CBS_LEVEL_FIELD_WIDTH } from '../format/detect';
-import { dateTime, digits, levelOf, newRecord, skipSpaces, wordEnd } from './fields';
+import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
+import { dateTime, digits, levelOf, skipSpaces, wordEnd } from './fields';
 
 export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -34,11 +35,20 @@ export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
     component = line.slice(p, e);
     msg = skipSpaces(line, e);
   }
-  const rec = newRecord(line, lineNo, msg);
-  rec.timeText = line.slice(o, o + 19);
-  rec.time = time;
-  rec.level = levelOf(levelWord);
-  rec.component = component;
+  const rec: LogRecord = {
+    line: lineNo,
+    endLine: lineNo,
+    timeText: line.slice(o, o + 19),
+    time,
+    component,
+    level: levelOf(levelWord),
+    message: line.slice(msg),
+    messageColumn: msg,
+    codes: findCodes(line, msg),
+    updateIds: findUpdateIds(line, msg),
+    kbs: findKbs(line, msg),
+    cvs: findCvs(line, msg),
+  };
   if (messageId !== undefined) rec.messageId = messageId;
   // DISM: `PID=7932 TID=8160` near the start of the message (after `API: ` or a provider name).
   const k = line.indexOf('PID=', msg);

@@ -1,7 +1,6 @@
 // Small character-level helpers shared by the line readers. Header fields are parsed with
 // charCodeAt arithmetic rather than regexes: this runs once per line of logs of hundreds of MB.
-import type { Level, LogRecord } from '../model/types';
-import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
+import type { Level } from '../model/types';
 
 /** Value of the decimal digit at `i`, or -1. */
 export function digit(s: string, i: number): number {
@@ -37,9 +36,13 @@ export function wordEnd(s: string, i: number): number {
   return i;
 }
 
+/** Last day seen: consecutive lines share it, and Date.UTC is the costly part of a timestamp. */
+let cachedDayKey = -1;
+let cachedDayMs = 0;
+
 /**
- * `YYYY?MM?DD HH:MM:SS` at `i` (any separators, checked by the caller) as ms since 1970, read as UTC.
- * NaN when a field is not a number or out of range.
+ * `YYYY?MM?DD` at `i` and `HH:MM:SS` at `timeAt` (separators checked by the caller) as ms since
+ * 1970, read as UTC. NaN when a field is not a number or out of range.
  */
 export function dateTime(s: string, i: number, timeAt: number): number {
   const y = digits(s, i, 4);
@@ -49,7 +52,12 @@ export function dateTime(s: string, i: number, timeAt: number): number {
   const mi = digits(s, timeAt + 3, 2);
   const se = digits(s, timeAt + 6, 2);
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return NaN;
-  return Date.UTC(y, mo - 1, d, h, mi, se);
+  const key = (y * 100 + mo) * 100 + d;
+  if (key !== cachedDayKey) {
+    cachedDayMs = Date.UTC(y, mo - 1, d);
+    cachedDayKey = key;
+  }
+  return cachedDayMs + ((h * 60 + mi) * 60 + se) * 1000;
 }
 
 export function levelOf(word: string): Level {
@@ -71,18 +79,4 @@ export function levelOf(word: string): Level {
     default:
       return 'unknown';
   }
-}
-
-/** A record for `line` with tokens searched from `from` (the message column unless the reader says otherwise). */
-export function newRecord(line: string, lineNo: number, messageColumn: number, from = messageColumn): LogRecord {
-  return {
-    line: lineNo,
-    endLine: lineNo,
-    message: line.slice(messageColumn),
-    messageColumn,
-    codes: findCodes(line, from),
-    updateIds: findUpdateIds(line, from),
-    kbs: findKbs(line, from),
-    cvs: findCvs(line, from),
-  };
 }

@@ -1,7 +1,8 @@
 // WindowsUpdate.log of Windows 10/11 (Get-WindowsUpdateLog):
 // `2022/09/26 15:55:37.5603397 4792  12396 Agent           message` (date also `2024-04-11`).
 import type { LogRecord } from '../model/types';
-import { dateTime, digits, newRecord, skipSpaces, wordEnd } from './fields';
+import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
+import { dateTime, digits, skipSpaces, wordEnd } from './fields';
 
 export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -25,11 +26,20 @@ export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
   const compEnd = wordEnd(line, compStart);
   // The component is padded (16 characters, 18 in newer agents); the message starts after the padding.
   const msg = skipSpaces(line, compEnd);
-  const rec = newRecord(line, lineNo, msg);
-  rec.timeText = line.slice(o, o + 27);
-  rec.time = base + frac / 10000;
-  rec.pid = pid;
-  rec.tid = tid;
-  rec.component = line.slice(compStart, compEnd);
-  return rec;
+  // One literal, same field order for every record: a single object shape for the engine.
+  return {
+    line: lineNo,
+    endLine: lineNo,
+    timeText: line.slice(o, o + 27),
+    time: base + frac / 10000,
+    pid,
+    tid,
+    component: line.slice(compStart, compEnd),
+    message: line.slice(msg),
+    messageColumn: msg,
+    codes: findCodes(line, msg),
+    updateIds: findUpdateIds(line, msg),
+    kbs: findKbs(line, msg),
+    cvs: findCvs(line, msg),
+  };
 }

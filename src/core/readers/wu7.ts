@@ -1,7 +1,8 @@
 // Legacy WindowsUpdate.log (Windows 7/8.1), tab-separated:
 // `2018-10-02<TAB>10:55:18:145<TAB> 408<TAB>12cc<TAB>Agent<TAB>message` (PID decimal, TID hex, both may be space-padded).
 import type { LogRecord } from '../model/types';
-import { dateTime, digits, newRecord, skipSpaces } from './fields';
+import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
+import { dateTime, digits, skipSpaces } from './fields';
 
 export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -28,13 +29,21 @@ export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
   if (compEnd - compStart > 40) return undefined;
   // Leading spaces of the message are indentation (`  * WARNING: ...`): the message starts after them.
   const msg = compTab < 0 ? line.length : skipSpaces(line, compTab + 1);
-  const rec = newRecord(line, lineNo, msg);
-  rec.timeText = line.slice(o, o + 23);
-  rec.time = base + ms;
-  rec.pid = pid;
-  rec.tid = tid;
-  rec.component = line.slice(compStart, compEnd).trim();
-  return rec;
+  return {
+    line: lineNo,
+    endLine: lineNo,
+    timeText: line.slice(o, o + 23),
+    time: base + ms,
+    pid,
+    tid,
+    component: line.slice(compStart, compEnd).trim(),
+    message: line.slice(msg),
+    messageColumn: msg,
+    codes: findCodes(line, msg),
+    updateIds: findUpdateIds(line, msg),
+    kbs: findKbs(line, msg),
+    cvs: findCvs(line, msg),
+  };
 }
 
 function parseHex(s: string, from: number, to: number): number {

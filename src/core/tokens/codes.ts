@@ -18,12 +18,13 @@ const SETUP_ID_COLUMN = /^\uFEFF?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}, [A-Za-z]+ 
 const LOGGED_NAME = /^ - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/;
 
 /**
- * A keyword followed directly by a bare 8-hex or 9/10-digit decimal value (`error 80070490`,
- * `hr = 80072efd`, `hr=-2145124322`), or `resultMapped=` with 1..8 hex digits.
+ * A bare 8-hex or 9/10-digit decimal value after a space, `=` or `:`; whether a result/error
+ * keyword precedes it is checked afterwards on a short slice (ROLE_BEFORE). Anchoring on the
+ * value is cheaper than scanning for the keywords: most words fail at their first letter.
  */
-const KEYWORD_VALUE =
-  /\b(?:result(?:Un)?Mapped=([0-9A-Fa-f]{1,8})|(?:Call error code|Exit code|Return code(?: is)?|HRESULT|hr|gle|Last Error|error code|(?:mapped |unmapped )?result(?: code)?|error|status) ?[=:]? ?(-?\d{9,10}|[0-9A-Fa-f]{8}))(?![0-9A-Za-z_\-}])/gi;
-
+const BARE_VALUE = /[ =:](-?\d{9,10}|[0-9A-Fa-f]{8})(?![0-9A-Za-z_\-}])/g;
+/** `resultMapped=0`, `resultUnMapped=240006`: 1..8 hex digits. */
+const MAPPED_VALUE = /[0-9A-Fa-f]{1,8}(?![0-9A-Za-z_\-}])/y;
 
 function roleOf(m: RegExpExecArray): string {
   if (m[1]) return m[1].toLowerCase() === 'resultunmapped' ? 'resultUnMapped' : 'resultMapped';
@@ -105,18 +106,33 @@ function findInto(line: string, from: number, out: CodeRef[]): CodeRef[] {
     }
     b = line.indexOf('[', b + 1);
   }
-  // 3. Bare or decimal values right after a keyword (one regex pass: cheaper than gating it).
-  KEYWORD_VALUE.lastIndex = from;
-  let m: RegExpExecArray | null;
+  // 3. Bare or decimal values right after a keyword.
   let keyed = false;
-  while ((m = KEYWORD_VALUE.exec(line)) !== null) {
-    const text = m[1] ?? m[2];
-    const end = m.index + m[0].length;
-    const ref = classifyKeyword(line, end - text.length, end, text);
+  BARE_VALUE.lastIndex = from > 0 ? from - 1 : 0;
+  let m: RegExpExecArray | null;
+  while ((m = BARE_VALUE.exec(line)) !== null) {
+    const start = m.index + 1;
+    if (start < from) continue;
+    const end = start + m[1].length;
+    const ref = classifyKeyword(line, start, end, m[1]);
     if (ref) {
       out.push(ref);
       keyed = true;
     }
+  }
+  let k = line.indexOf('Mapped=', from);
+  while (k >= 0) {
+    MAPPED_VALUE.lastIndex = k + 7;
+    const mm = MAPPED_VALUE.exec(line);
+    // 8-digit values were already taken above.
+    if (mm && mm[0].length < 8) {
+      const ref = classifyKeyword(line, k + 7, k + 7 + mm[0].length, mm[0]);
+      if (ref) {
+        out.push(ref);
+        keyed = true;
+      }
+    }
+    k = line.indexOf('Mapped=', k + 7);
   }
   if (keyed) passes++;
   // 4. A bare 8-hex failure code as a whole tab-separated field.
