@@ -37,7 +37,7 @@ export interface CodeRef {
   span: Span;
   /** A symbolic name the log itself printed next to it (`[HRESULT = 0x800f0831 - CBS_E_STORE_CORRUPTION]`). */
   loggedName?: string;
-  /** Key naming where it stood, when the reader knows (`resultMapped`, `resultUnMapped`, `exitCode`, `callError`, `hresult`, `returnCode`, `failedMarker`, `bracket`). */
+  /** Key naming where it stood, when the reader knows (`resultMapped`, `resultUnMapped`, `exitCode`, `callError`, `hresult`, `returnCode`, `failedMarker`, `bracket`; also `result` (`Result = `), `error` (`error `, `error code `), `status`, `lastError` (`gle=`, `GLE = `), `reportedError` (the error field of a ReportingEvents / REPORT EVENT line)). */
   role?: string;
 }
 

@@ -33,7 +33,9 @@ export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
   if (p < componentCol + CBS_COMPONENT_FIELD_WIDTH) {
     const e = wordEnd(line, p);
     component = line.slice(p, e);
-    msg = skipSpaces(line, e);
+    msg = e;
+    // Padding after the component; SFC summary lines indent their message with a tab.
+    while (line.charCodeAt(msg) === 32 || line.charCodeAt(msg) === 9) msg++;
   }
   const rec: LogRecord = {
     line: lineNo,

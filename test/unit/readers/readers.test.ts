@@ -270,3 +270,21 @@ describe('readers: unreadable input', () => {
     assert.ok(records[6].message.length < 70_000);
   });
 });
+
+describe('readers: UTF-16 without BOM and big-endian', () => {
+  it('reads a BOM-less UTF-16LE and a UTF-16BE WindowsUpdate.log through pushBytes', () => {
+    const src = text('wu10-slash.log');
+    const want = readText(src, 'WindowsUpdate.log').records;
+    const le = Buffer.from(src, 'utf16le');
+    const be = Buffer.from('\ufeff' + src, 'utf16le').swap16();
+    for (const [bytes, enc] of [[le, 'utf16le'], [be, 'utf16be']] as const) {
+      const got: LogRecord[] = [];
+      const s = new LogStream((r) => got.push(r), 'WindowsUpdate.log');
+      for (let i = 0; i < bytes.length; i += 5) s.pushBytes(bytes.subarray(i, i + 5));
+      const info = s.end();
+      assert.equal(info.encoding, enc);
+      assert.equal(info.format, 'wu10');
+      assert.deepEqual(got, want);
+    }
+  });
+});
