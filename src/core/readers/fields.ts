@@ -80,3 +80,20 @@ export function levelOf(word: string): Level {
       return 'unknown';
   }
 }
+
+/**
+ * WindowsUpdate.log has no level column: a level is read from the markers the agent writes at the
+ * start of a message (`*FAILED*`, `FATAL:`, `WARNING:`, also `* WARNING:` / `# WARNING:` in the
+ * Windows 7 log). Everything else is `info`. This says how the line is marked, not whether it mattered.
+ */
+const MARKER = /(?:[*#] +)?(?:(WARNING)|(FATAL))\b|\*FAILED\*/y;
+
+export function markerLevel(line: string, messageColumn: number): Level {
+  const c = line.charCodeAt(messageColumn);
+  // Only `*`, `#`, `W`, `F` can start a marker: skip the regex for every other line.
+  if (c !== 42 && c !== 35 && c !== 87 && c !== 70) return 'info';
+  MARKER.lastIndex = messageColumn;
+  const m = MARKER.exec(line);
+  if (!m) return 'info';
+  return m[1] ? 'warning' : m[2] ? 'fatal' : 'error';
+}

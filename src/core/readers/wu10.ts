@@ -2,7 +2,7 @@
 // `2022/09/26 15:55:37.5603397 4792  12396 Agent           message` (date also `2024-04-11`).
 import type { LogRecord } from '../model/types';
 import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
-import { dateTime, digits, skipSpaces, wordEnd } from './fields';
+import { dateTime, digits, markerLevel, skipSpaces, wordEnd } from './fields';
 
 export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -35,6 +35,7 @@ export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
     pid,
     tid,
     component: line.slice(compStart, compEnd),
+    level: markerLevel(line, msg),
     message: line.slice(msg),
     messageColumn: msg,
     codes: findCodes(line, msg),

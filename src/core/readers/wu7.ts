@@ -2,7 +2,7 @@
 // `2018-10-02<TAB>10:55:18:145<TAB> 408<TAB>12cc<TAB>Agent<TAB>message` (PID decimal, TID hex, both may be space-padded).
 import type { LogRecord } from '../model/types';
 import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
-import { dateTime, digits, skipSpaces } from './fields';
+import { dateTime, digits, markerLevel, skipSpaces } from './fields';
 
 export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -37,6 +37,7 @@ export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
     pid,
     tid,
     component: line.slice(compStart, compEnd).trim(),
+    level: markerLevel(line, msg),
     message: line.slice(msg),
     messageColumn: msg,
     codes: findCodes(line, msg),

@@ -30,6 +30,8 @@ describe('readers: WindowsUpdate.log (Windows 10/11)', () => {
     assert.equal(r.tid, 7304);
     assert.equal(r.component, 'Handler');
     assert.equal(r.message, '*FAILED* [800F0922] Install of package failed');
+    assert.equal(r.level, 'error', 'the *FAILED* marker');
+    assert.equal(records[0].level, 'info');
     assert.equal(lines[2].slice(r.messageColumn), r.message);
     assert.deepEqual(r.codes.map((c) => [c.value, c.role, lines[2].slice(c.span.start, c.span.end)]), [[0x800f0922, 'failedMarker', '800F0922']]);
     const start = records[1];
@@ -74,6 +76,9 @@ describe('readers: WindowsUpdate.log (Windows 7)', () => {
     assert.equal(r.timeText, '2019-01-07\t08:15:44:900');
     assert.ok(r.message.startsWith('+ ServiceId = {9482F4B4'));
     assert.equal(records[4].message, '* WARNING: Exit code = 0x80072EE2');
+    assert.equal(records[4].level, 'warning');
+    assert.equal(records[3].level, 'warning');
+    assert.equal(records[1].level, 'info');
     assert.equal(records[4].codes[0].role, 'exitCode');
     // REPORT EVENT carries the ReportingEvents fields inline: the bare error field is a code.
     assert.deepEqual(records[5].codes.map((c) => [c.text, c.role]), [['80072ee2', 'reportedError'], ['0x80072ee2', 'error']]);
