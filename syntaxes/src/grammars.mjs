@@ -12,6 +12,27 @@ const GUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
 // Path characters: no whitespace, quotes, brackets or separators that end a path in prose.
 const PATH_CHAR = String.raw`[^\s"'<>|*?,;()\[\]]`;
 
+/**
+ * Three alternative groups for a code with the given prefix: all zeros (success), severity bit
+ * set (error), anything else (a hex number). Classifying inside one regex keeps captures free of
+ * nested `patterns`, which vscode-textmate runs on a fresh copy of the line for every match.
+ * @param {boolean} [loneZero] the success group is a single `0` (a bare code of 8 digits otherwise)
+ */
+function classify(prefix, min, max, loneZero = false) {
+  const zeros = loneZero ? '0' : `0{${min},${max}}`;
+  const rest = max === 8 && min === 8 ? `${HEX}{8}` : `${HEX}{${min},${max}}`;
+  return `(?:(${prefix}${zeros})|(${prefix}[89A-Fa-f]${HEX}{7})|(${prefix}${rest}))`;
+}
+
+/** Capture names for the three groups of classify(), starting at group `first`. */
+function codeCaptures(first, s) {
+  return {
+    [first]: { name: `markup.inserted.hresult.success.${s}` },
+    [first + 1]: { name: `invalid.illegal.hresult.error.${s}` },
+    [first + 2]: { name: `constant.numeric.hex.${s}` },
+  };
+}
+
 /** Rules shared by the three grammars, in the order they must be tried at one position. */
 function messageRules(s) {
   return {
@@ -68,11 +89,13 @@ function messageRules(s) {
     },
     // CBS: `[HRESULT = 0x800f081f - CBS_E_SOURCE_MISSING]`, name may contain spaces (`Unknown Error`).
     'hresult-bracket': {
-      match: String.raw`(\[)(HRESULT)([ ]{0,2}=[ ]{0,2})(0[xX]${HEX}{1,8})(?:([ ]{1,2}-[ ]{1,2})([A-Za-z_][\w ]{0,80}?))?(\])`,
+      match:
+        String.raw`(\[)(HRESULT)([ ]{0,2}=[ ]{0,2})${classify(String.raw`0[xX]`, 1, 8)}` +
+        String.raw`(?:([ ]{1,2}-[ ]{1,2})([A-Za-z_][\w ]{0,80}?))?(\])`,
       captures: {
         2: { name: `variable.other.key.${s}` },
-        4: { patterns: [{ include: '#hex-code' }] },
-        6: { name: `variable.other.constant.code-name.${s}` },
+        ...codeCaptures(4, s),
+        8: { name: `variable.other.constant.code-name.${s}` },
       },
     },
     // `[CAgentUpdateManager::InstallUpdate:11739]` and `- CDISMManager::put_ScratchDir`
@@ -93,34 +116,18 @@ function messageRules(s) {
     },
     // `*FAILED* [800706BE]`: a bare HRESULT in brackets.
     'bracket-code': {
-      match: String.raw`(\[)(${HEX}{8})(\])`,
-      captures: { 2: { patterns: [{ include: '#bare-code' }] } },
+      match: String.raw`(\[)${classify('', 8, 8)}(\])`,
+      captures: codeCaptures(2, s),
     },
     // `resultMapped=800F0988, resultUnMapped=0`
     'result-code': {
-      match: String.raw`\b(result(?:Un)?Mapped)(=)(${HEX}{1,8})\b`,
-      captures: {
-        1: { name: `variable.other.key.${s}` },
-        3: { patterns: [{ include: '#bare-code' }] },
-      },
+      match: String.raw`\b(result(?:Un)?Mapped)(=)${classify('', 1, 8)}\b`,
+      captures: { 1: { name: `variable.other.key.${s}` }, ...codeCaptures(3, s) },
     },
     // `hr = 80072efd`, `failed with error 80070490`, `HRESULT=0`
     'context-code': {
-      match: String.raw`\b(hr|HR|HRESULT|hresult|error)([ ]{0,2}[=:][ ]{0,2}|[ ])(${HEX}{8}|0)\b`,
-      captures: {
-        1: { name: `variable.other.key.${s}` },
-        3: { patterns: [{ include: '#bare-code' }] },
-      },
-    },
-    // A code without 0x, already known to be a code from its context. Only used inside a capture:
-    // vscode-textmate scans a capture as the line cut at the capture's end, so `$` ends the capture
-    // (`^` and `\G` do not mark its start; the lookbehind does).
-    'bare-code': {
-      patterns: [
-        { match: String.raw`(?<!${HEX})-?0{1,8}$`, name: `markup.inserted.hresult.success.${s}` },
-        { match: String.raw`(?<!${HEX})[89A-Fa-f]${HEX}{7}$`, name: `invalid.illegal.hresult.error.${s}` },
-        { match: String.raw`(?<!${HEX})-?${HEX}{1,8}$`, name: `constant.numeric.hex.${s}` },
-      ],
+      match: String.raw`\b(hr|HR|HRESULT|hresult|error)([ ]{0,2}[=:][ ]{0,2}|[ ])${classify('', 8, 8, true)}\b`,
+      captures: { 1: { name: `variable.other.key.${s}` }, ...codeCaptures(3, s) },
     },
     // 0x00000000 is success, 0x8xxxxxxx-0xFxxxxxxx (severity bit set) an error, the rest a plain hex number.
     'hex-code': {
@@ -334,8 +341,9 @@ function wureport() {
       event: {
         match:
           String.raw`^\x{FEFF}?(\{${GUID}\})\t(\d{4}-\d{2}-\d{2})[ ](\d{2}:\d{2}:\d{2}(?::\d{1,3})?)([+-]\d{4})?\t(\d{1,6})\t` +
-          String.raw`(\d{1,6})(?:[ ](\[)([^\]\t]{1,80})(\]))?\t(\d{1,6})\t(\{${GUID}\})\t(\d{1,10})\t(-?${HEX}{1,8})\t` +
-          String.raw`([^\t]{0,200})\t([^\t]{0,40})\t([^\t]{0,120})(?=\t|$)`,
+          String.raw`(\d{1,6})(?:[ ](\[)(?:([A-Z_]{0,40}FAIL[A-Z_]{0,40})|([^\]\t]{1,80}))(\]))?\t(\d{1,6})\t(\{${GUID}\})\t(\d{1,10})\t` +
+          classify('', 1, 8) +
+          String.raw`\t([^\t]{0,200})\t(?:(Success)|(Failure)|([^\t]{0,40}))\t([^\t]{0,120})(?=\t|$)`,
         captures: {
           1: { name: `constant.language.guid.event.${s}` },
           2: { name: `comment.other.date.${s}` },
@@ -343,27 +351,17 @@ function wureport() {
           4: { name: `comment.other.timezone.${s}` },
           5: { name: `comment.other.field.${s}` },
           6: { name: `constant.numeric.event-id.${s}` },
-          8: { patterns: [{ include: '#event-name' }] },
-          10: { name: `comment.other.field.${s}` },
-          11: { name: `constant.language.guid.${s}` },
-          12: { name: `constant.numeric.revision.${s}` },
-          13: { patterns: [{ include: '#bare-code' }] },
-          14: { name: `variable.parameter.client.${s}` },
-          15: { patterns: [{ include: '#result-word' }] },
-          16: { name: `entity.name.type.category.${s}` },
+          8: { name: `invalid.illegal.event.failed.${s}` },
+          9: { name: `entity.name.function.event.${s}` },
+          11: { name: `comment.other.field.${s}` },
+          12: { name: `constant.language.guid.${s}` },
+          13: { name: `constant.numeric.revision.${s}` },
+          ...codeCaptures(14, s),
+          17: { name: `variable.parameter.client.${s}` },
+          18: { name: `markup.inserted.result.success.${s}` },
+          19: { name: `invalid.illegal.result.failure.${s}` },
+          21: { name: `entity.name.type.category.${s}` },
         },
-      },
-      'event-name': {
-        patterns: [
-          { match: String.raw`(?<![A-Z_])[A-Z_]{0,40}FAIL[A-Z_]{0,40}$`, name: `invalid.illegal.event.failed.${s}` },
-          { match: String.raw`(?<=\[)[^\]]{1,80}$`, name: `entity.name.function.event.${s}` },
-        ],
-      },
-      'result-word': {
-        patterns: [
-          { match: String.raw`(?<=\t)Success$`, name: `markup.inserted.result.success.${s}` },
-          { match: String.raw`(?<=\t)Failure$`, name: `invalid.illegal.result.failure.${s}` },
-        ],
       },
       // Last field: the correlation vector, `6WcFlH/sXkyDqHRT.1.1.0.4.0`
       'cv-field': {
