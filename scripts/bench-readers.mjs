@@ -1,8 +1,10 @@
 // Benchmark of the core readers: generates a synthetic WindowsUpdate.log and CBS.log (>= 100 MB
 // together) in the temp folder from our own templates, reads them through readFile (1 MB chunks,
 // detection, decoding, line splitting, parsing, tokens) and prints MB/s and peak RSS.
+// The reading runs in a child process, so its peak RSS is the reader's alone.
 // Usage: node scripts/bench-readers.mjs [sizeMB=120]
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,12 +12,30 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+if (process.argv[2] === '--child') {
+  // Child: read the given files twice (cold, then warm) and print the figures as JSON.
+  const readers = createRequire(import.meta.url)(process.argv[3]);
+  const rows = [];
+  for (const pass of ['cold', 'warm']) for (const file of process.argv.slice(4)) rows.push({ ...(await measure(readers, file)), pass });
+  console.log(JSON.stringify({ rows, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  process.exit(0);
+}
+
 const sizeMB = Number(process.argv[2] ?? 120);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wulog-bench-'));
 
-// Bundle the readers on the fly so the benchmark does not depend on another build step.
+// Bundle the readers and tokens on the fly so the benchmark does not depend on another build step.
 const bundle = path.join(dir, 'readers.cjs');
-await esbuild.build({ entryPoints: [path.join(root, 'src/core/readers/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
+await esbuild.build({
+  stdin: { contents: "export * from './src/core/readers/index.ts'; export * as tokens from './src/core/tokens/index.ts';", resolveDir: root, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: bundle,
+  logLevel: 'error',
+});
 const readers = createRequire(import.meta.url)(bundle);
 
 const pad = (n, w) => String(n).padStart(w, '0');
@@ -86,17 +106,30 @@ function generate(file, lineFn, targetBytes, bom) {
   return written;
 }
 
-async function measure(file) {
+async function measure(readers, file) {
   const bytes = fs.statSync(file).size;
   let records = 0;
   let codes = 0;
   const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   const info = await readers.readFile(file, (r) => {
     records++;
     codes += r.codes.length;
   });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
-  return { file: path.basename(file), format: info.format, MB: +(bytes / 1e6).toFixed(1), seconds: +s.toFixed(2), 'MB/s': Math.round(bytes / 1e6 / s), lines: info.lines, records, codes };
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  return {
+    file: path.basename(file),
+    format: info.format,
+    MB: +(bytes / 1e6).toFixed(1),
+    seconds: +s.toFixed(2),
+    'MB/s (wall)': Math.round(bytes / 1e6 / s),
+    'MB/s (cpu)': Math.round(bytes / 1e6 / cpu),
+    lines: info.lines,
+    records,
+    codes,
+  };
 }
 
 const wu = path.join(dir, 'WindowsUpdate.log');
@@ -105,18 +138,11 @@ console.log(`generating ~${sizeMB} MB in ${dir} ...`);
 generate(wu, wu10Line, (sizeMB * 1e6) / 2, false);
 generate(cbs, cbsLine, (sizeMB * 1e6) / 2, true);
 
-const rows = [await measure(wu), await measure(cbs)];
-// A second pass, warm (JIT compiled): the steady-state figure.
-rows.push({ ...(await measure(wu)), file: 'WindowsUpdate.log (warm)' }, { ...(await measure(cbs)), file: 'CBS.log (warm)' });
-console.table(rows);
+const child = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', bundle, wu, cbs], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+console.table(child.rows);
+console.log(`peak RSS of the reading process: ${child.peakRssMB} MB (files read: ${child.rows.filter((r) => r.pass === 'cold').reduce((a, r) => a + r.MB, 0).toFixed(0)} MB, each twice)`);
 
 // Pathological lines: 1 MB of digits / hex / brackets must be scanned in milliseconds.
-const { findCodes, findUpdateIds, findKbs, findCvs } = readers.tokens ?? {};
-if (!findCodes) {
-  const tok = path.join(dir, 'tokens.cjs');
-  await esbuild.build({ entryPoints: [path.join(root, 'src/core/tokens/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: tok, logLevel: 'error' });
-  Object.assign(readers, { tokens: createRequire(import.meta.url)(tok) });
-}
 const t = readers.tokens;
 const patho = [];
 for (const unit of ['1', 'f', '[', '0x', '[8', '-1', '{a-', 'KB1', 'cV = ', '0x8024000E ']) {
@@ -126,5 +152,5 @@ for (const unit of ['1', 'f', '[', '0x', '[8', '-1', '{a-', 'KB1', 'cV = ', '0x8
   patho.push({ line: `${JSON.stringify(unit)} x ${line.length}`, found: n, ms: +(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1) });
 }
 console.table(patho);
-console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (process total, including the generator)`);
-fs.rmSync(dir, { recursive: true, force: true });
+if (process.env.WULOG_BENCH_KEEP) console.log(`kept ${dir}`);
+else fs.rmSync(dir, { recursive: true, force: true });

@@ -42,10 +42,11 @@ function readerFor(format: LogFormat): { parse: LineParser; continues: boolean }
   }
 }
 
+/** Spaces, tabs, a stray BOM, or NULs (the zero-filled tail a crash leaves in a log) only. */
 function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xfeff) return false;
+    if (c !== 32 && c !== 9 && c !== 0xfeff && c !== 0) return false;
   }
   return true;
 }

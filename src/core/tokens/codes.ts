@@ -73,29 +73,39 @@ function hexRun(line: string, i: number, max: number): number {
  * after such a keyword and in the HRESULT failure range.
  */
 export function findCodes(line: string, from = 0): CodeRef[] {
-  const out: CodeRef[] = [];
-  const result = findInto(line, from, out);
-  return result.length ? result : (NO_CODES as CodeRef[]);
+  const out = scratch;
+  out.length = 0;
+  findInto(line, from, out);
+  if (out.length === 0) return NO_CODES as CodeRef[];
+  const result = out.slice();
+  out.length = 0;
+  return result;
 }
 
 /** The shared empty result (records are read-only: one frozen array spares an allocation per line). */
 const NO_CODES: readonly CodeRef[] = Object.freeze([]);
+/** Reused collection array: most lines have no code, so no array is allocated for them. */
+const scratch: CodeRef[] = [];
 
-function findInto(line: string, from: number, out: CodeRef[]): CodeRef[] {
+function scanHexPrefix(line: string, from: number, prefix: string, out: CodeRef[]): boolean {
+  let i = line.indexOf(prefix, from);
+  if (i < 0) return false;
+  while (i >= 0) {
+    const n = hexRun(line, i + 2, 8);
+    if (n >= 1 && n <= 8 && !badBefore(line.charCodeAt(i - 1)) && !badAfter(line.charCodeAt(i + 2 + n))) {
+      const ref = classifyHex(line, i, i + 2 + n);
+      if (ref) out.push(ref);
+    }
+    i = line.indexOf(prefix, i + 2);
+  }
+  return true;
+}
+
+function findInto(line: string, from: number, out: CodeRef[]): void {
   let passes = 0;
   // 1. 0x / 0X codes.
-  for (const prefix of ['0x', '0X']) {
-    let i = line.indexOf(prefix, from);
-    if (i >= 0) passes++;
-    while (i >= 0) {
-      const n = hexRun(line, i + 2, 8);
-      if (n >= 1 && n <= 8 && !badBefore(line.charCodeAt(i - 1)) && !badAfter(line.charCodeAt(i + 2 + n))) {
-        const ref = classifyHex(line, i, i + 2 + n);
-        if (ref) out.push(ref);
-      }
-      i = line.indexOf(prefix, i + 2);
-    }
-  }
+  if (scanHexPrefix(line, from, '0x', out)) passes++;
+  if (scanHexPrefix(line, from, '0X', out)) passes++;
   // 2. `[80070005]`.
   let b = line.indexOf('[', from);
   if (b >= 0) passes++;
@@ -148,7 +158,6 @@ function findInto(line: string, from: number, out: CodeRef[]): CodeRef[] {
     t = line.indexOf('\t', t + 1);
   }
   if (passes > 1 && out.length > 1) out.sort((x, y) => x.span.start - y.span.start);
-  return out;
 }
 
 function before(line: string, start: number): string {

@@ -293,3 +293,15 @@ describe('readers: UTF-16 without BOM and big-endian', () => {
     }
   });
 });
+
+describe('readers: a zero-filled tail', () => {
+  it('counts a NUL block after the text as blank, not as unrecognised lines', () => {
+    const src = Buffer.concat([Buffer.from(text('cbs.log')), Buffer.alloc(70_000)]);
+    const s = new LogStream(() => undefined, 'CBS.log');
+    s.pushBytes(src);
+    const info = s.end();
+    assert.equal(info.format, 'cbs');
+    assert.equal(info.unrecognisedLines, 0);
+    assert.equal(info.truncatedLines, 1);
+  });
+});
