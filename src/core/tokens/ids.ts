@@ -82,7 +82,7 @@ export function findKbs(line: string, from = 0): KbRef[] {
 }
 
 /** `cV = K5bdL23idEavHjyw.2.1`, `(cV: ...)`, `cV=...`: the span covers the vector only. */
-const CV = /\bcV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)/g;
+const CV = /\bcV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)(?![A-Za-z0-9+/])/g;
 
 export function findCvs(line: string, from = 0): CvRef[] {
   if (line.indexOf('cV', from) < 0) return NO_CVS as CvRef[];

@@ -49,5 +49,6 @@ describe('findCvs', () => {
       ['v+HxwkFO3k66LKM4.1.1', 'v+HxwkFO3k66LKM4.1.1'],
     ]);
     assert.deepEqual(findCvs('no vector here, cV = short'), []);
+    assert.deepEqual(findCvs('cV = ' + 'a'.repeat(40)), [], 'too long to be a vector');
   });
 });
