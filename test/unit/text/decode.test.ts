@@ -38,3 +38,18 @@ describe('ChunkDecoder', () => {
     assert.equal(decodeIn(cut, 1), 'ab\ufffd');
   });
 });
+
+describe('ChunkDecoder: ASCII fast path next to multi-byte text', () => {
+  it('gives the same text when ASCII chunks follow a chunk that ends inside a character', () => {
+    const text = 'abc的def' + 'x'.repeat(50) + '安全' + 'y'.repeat(10);
+    const bytes = Buffer.from(text, 'utf8');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      for (const size of [1, 2, 5]) {
+        const d = new ChunkDecoder(sniffBytes(bytes));
+        let out = d.push(bytes.subarray(0, cut));
+        for (let i = cut; i < bytes.length; i += size) out += d.push(bytes.subarray(i, i + size));
+        assert.equal(out + d.end(), text, `cut ${cut} size ${size}`);
+      }
+    }
+  });
+});
