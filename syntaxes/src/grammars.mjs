@@ -141,19 +141,19 @@ function messageRules(s) {
       patterns: [
         { match: String.raw`\b(?:S_OK|ERROR_SUCCESS)\b`, name: `markup.inserted.hresult.success.${s}` },
         {
-          match: String.raw`\b(?:[A-Z][A-Z0-9]{0,11}_){0,3}E_[A-Z0-9_]{2,60}\b|\bERROR_[A-Z0-9_]{2,60}\b`,
+          match: String.raw`\b(?:[A-Z][A-Z0-9]{0,11}_){0,3}E_[A-Z0-9_]{2,60}\b|\b(?:ERROR|STATUS)_[A-Z0-9_]{2,60}\b`,
           name: `variable.other.constant.code-name.${s}`,
         },
       ],
     },
     // `{GUID}.200`, `GUID.1`, `{{GUID}.1}` (the outer braces stay plain)
     'update-id': {
-      match: String.raw`(?<![\w-])\{?${GUID}\}?(\.)(\d{1,6})(?![\w])`,
+      match: String.raw`(?<![\w-])(?:\{${GUID}\}|${GUID})(\.)(\d{1,6})(?![\w])`,
       name: `support.class.update-id.${s}`,
       captures: { 2: { name: `constant.numeric.revision.${s}` } },
     },
     guid: {
-      match: String.raw`(?<![\w-])\{?${GUID}\}?(?![\w-])`,
+      match: String.raw`(?<![\w-])(?:\{${GUID}\}|${GUID})(?![\w-])`,
       name: `constant.language.guid.${s}`,
     },
     // `(KB5016623)`, `Package_for_KB5016623~...`, `-KB5036620-x64`
@@ -165,7 +165,7 @@ function messageRules(s) {
     client: {
       match:
         String.raw`\b(ClientId|CallerId|Caller)([ ]{0,2}=[ ]{0,2})` +
-        String.raw`(<<PROCESS>>:[ ]?[^\s,;\])]{1,100}|[^\s,;\])]{1,100}(?:;[^\s,;\])]{0,100})?|;)?`,
+        String.raw`(<<PROCESS>>:[ ]?[^\s,;:\])]{1,100}|[^\s,;:\])]{1,100}(?:;[^\s,;:\])]{0,100})?|;)?`,
       captures: {
         1: { name: `variable.other.key.${s}` },
         3: { name: `variable.parameter.client.${s}` },
