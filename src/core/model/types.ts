@@ -103,6 +103,8 @@ export interface ReportingFields {
   eventName: string;
   /** Update id of the event (no braces, upper case) and revision when given. */
   updateId?: string;
+  /** Detection events (AGENT_DETECTION_*) name the update service in that field instead: its id (no braces, upper case). */
+  serviceId?: string;
   revision?: number;
   result: 'success' | 'failure' | 'other';
   caller: string;

@@ -44,10 +44,16 @@ export function parseReporting(line: string, lineNo: number): LogRecord | undefi
     caller: field(8),
     category: field(10),
   };
+  // Detection events (147/148 AGENT_DETECTION_*) carry the update service's id in the update-id field.
+  const detection = fields.eventName.startsWith('AGENT_DETECTION') || fields.eventId === 147 || fields.eventId === 148;
   if (/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(updateRaw) && updateRaw !== ZERO_GUID) {
-    fields.updateId = updateRaw;
-    const rev = Number(field(6));
-    if (field(6) !== '' && Number.isInteger(rev)) fields.revision = rev;
+    if (detection) {
+      fields.serviceId = updateRaw;
+    } else {
+      fields.updateId = updateRaw;
+      const rev = Number(field(6));
+      if (field(6) !== '' && Number.isInteger(rev)) fields.revision = rev;
+    }
   }
   const cv = field(12).trim();
   if (cv) fields.cv = cv;
@@ -64,7 +70,7 @@ export function parseReporting(line: string, lineNo: number): LogRecord | undefi
     messageColumn: msgCol,
     // From the update-id field on: the event's own GUID is not an update.
     codes: findCodes(line, starts[7] ?? line.length),
-    updateIds: findUpdateIds(line, starts[5] ?? line.length),
+    updateIds: findUpdateIds(line, (detection ? starts[7] : starts[5]) ?? line.length),
     kbs: findKbs(line, msgCol),
     cvs: cv && starts.length > 12 ? [{ cv, span: { start: starts[12], end: starts[12] + field(12).length } }] : [],
     reporting: fields,

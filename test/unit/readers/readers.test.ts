@@ -192,8 +192,7 @@ describe('readers: ReportingEvents.log', () => {
       eventGuid: '5B2C3D4E-6F70-4182-93A4-B5C6D7E8F901',
       eventId: 148,
       eventName: 'AGENT_DETECTION_FAILED',
-      updateId: '9482F4B4-E343-43B6-B170-9A65BC822C77',
-      revision: 0,
+      serviceId: '9482F4B4-E343-43B6-B170-9A65BC822C77',
       result: 'failure',
       caller: 'UpdateOrchestrator',
       category: 'Software Synchronization',
@@ -205,6 +204,9 @@ describe('readers: ReportingEvents.log', () => {
     assert.deepEqual(f.codes.map((c) => [c.value, c.role]), [[0x80072ee2, 'reportedError'], [0x80072ee2, 'error']]);
     assert.deepEqual(records[2].kbs.map((k) => k.kb), ['5028166']);
     assert.equal(records[2].reporting?.revision, 201);
+    assert.equal(records[2].reporting?.updateId, '7D4E5F60-8192-43A4-B5C6-D7E8F9011223');
+    assert.deepEqual(records[2].updateIds.map((u) => u.id), ['7D4E5F60-8192-43A4-B5C6-D7E8F9011223']);
+    assert.deepEqual(f.updateIds, [], 'a detection event names a service, not an update');
     assert.ok(!records[0].updateIds.some((u) => u.id === '4A1B2C3D-5E6F-4071-8293-A4B5C6D7E8F9'), 'the event GUID is not an update id');
   });
 });
