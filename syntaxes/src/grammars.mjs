@@ -168,7 +168,7 @@ function messageRules(s) {
         String.raw`(<<PROCESS>>:[ ]?[^\s,;:\])]{1,100}|[^\s,;:\])]{1,100}(?:;[^\s,;:\])]{0,100})?|;)?`,
       captures: {
         1: { name: `variable.other.key.${s}` },
-        3: { name: `variable.parameter.client.${s}` },
+        3: { name: `entity.name.tag.client.${s}` },
       },
     },
     // `cV = K5bdL23idEavHjyw.2.1`, `cV: aDy7qtdk3kKSDv75.0.1.0.0.`
@@ -357,7 +357,7 @@ function wureport() {
           12: { name: `constant.language.guid.${s}` },
           13: { name: `constant.numeric.revision.${s}` },
           ...codeCaptures(14, s),
-          17: { name: `variable.parameter.client.${s}` },
+          17: { name: `entity.name.tag.client.${s}` },
           18: { name: `markup.inserted.result.success.${s}` },
           19: { name: `invalid.illegal.result.failure.${s}` },
           21: { name: `entity.name.type.category.${s}` },
