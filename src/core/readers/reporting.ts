@@ -1,18 +1,31 @@
 // ReportingEvents.log: one event per line, 13 tab-separated fields:
 // {event GUID}, `2023-06-27 01:44:30:939+0300`, 1, `147 [AGENT_DETECTION_FINISHED]`, 101,
 // {update or service GUID}, revision, error code (bare hex), caller, Success/Failure, category, message, cV.
+// The Windows 7 WindowsUpdate.log repeats the first 12 in its `REPORT EVENT:` lines.
 import type { LogRecord, ReportingFields } from '../model/types';
 import { findCodes, findKbs, findUpdateIds } from '../tokens';
 import { dateTime, digits } from './fields';
 
 const FIELDS = 13;
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+const GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
 
-export function parseReporting(line: string, lineNo: number): LogRecord | undefined {
-  const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (line.charCodeAt(o) !== 123 || line.charCodeAt(o + 37) !== 125 || line.charCodeAt(o + 38) !== 9) return undefined;
-  const starts: number[] = [o];
-  let p = o;
+/** The fields of one event starting at column `at` (a `{GUID}` then tabs), with their columns. */
+export interface ReportingEvent {
+  fields: ReportingFields;
+  /** Column where each field starts. */
+  starts: number[];
+  /** Time of the event (wall clock, read as UTC; the logged zone offset is ignored like in every other log). */
+  time: number;
+  timeText: string;
+  /** The update-id field names the update service (detection events). */
+  detection: boolean;
+}
+
+export function readReportingEvent(line: string, at: number): ReportingEvent | undefined {
+  if (line.charCodeAt(at) !== 123 || line.charCodeAt(at + 37) !== 125 || line.charCodeAt(at + 38) !== 9) return undefined;
+  const starts: number[] = [at];
+  let p = at;
   while (starts.length < FIELDS) {
     const t = line.indexOf('\t', p);
     if (t < 0) break;
@@ -37,16 +50,16 @@ export function parseReporting(line: string, lineNo: number): LogRecord | undefi
   const updateRaw = field(5).replace(/[{}]/g, '').toUpperCase();
   const resultText = field(9);
   const fields: ReportingFields = {
-    eventGuid: line.slice(o + 1, o + 37).toUpperCase(),
+    eventGuid: line.slice(at + 1, at + 37).toUpperCase(),
     eventId: Number.isFinite(eventId) ? eventId : -1,
-    eventName: nameMatch ? nameMatch[1] : eventField,
+    eventName: nameMatch ? nameMatch[1] : '',
     result: resultText === 'Success' ? 'success' : resultText === 'Failure' ? 'failure' : 'other',
     caller: field(8),
     category: field(10),
   };
   // Detection events (147/148 AGENT_DETECTION_*) carry the update service's id in the update-id field.
   const detection = fields.eventName.startsWith('AGENT_DETECTION') || fields.eventId === 147 || fields.eventId === 148;
-  if (/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(updateRaw) && updateRaw !== ZERO_GUID) {
+  if (GUID.test(updateRaw) && updateRaw !== ZERO_GUID) {
     if (detection) {
       fields.serviceId = updateRaw;
     } else {
@@ -57,23 +70,31 @@ export function parseReporting(line: string, lineNo: number): LogRecord | undefi
   }
   const cv = field(12).trim();
   if (cv) fields.cv = cv;
+  return { fields, starts, time: base + ms, timeText: field(1), detection };
+}
+
+export function parseReporting(line: string, lineNo: number): LogRecord | undefined {
+  const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const ev = readReportingEvent(line, o);
+  if (!ev) return undefined;
+  const { fields, starts } = ev;
   const msgCol = starts.length > 11 ? starts[11] : line.length;
   const msgEnd = starts.length > 12 ? starts[12] - 1 : line.length;
-  const rec: LogRecord = {
+  const cvStart = starts.length > 12 ? starts[12] + (line.length - starts[12] - line.slice(starts[12]).trimStart().length) : -1;
+  return {
     line: lineNo,
     endLine: lineNo,
-    timeText: field(1),
-    time: base + ms,
+    timeText: ev.timeText,
+    time: ev.time,
     component: fields.caller,
     level: fields.result === 'failure' ? 'error' : 'info',
     message: line.slice(msgCol, msgEnd),
     messageColumn: msgCol,
-    // From the update-id field on: the event's own GUID is not an update.
+    // From the update-id field on (the error field for detection events): the event's own GUID is not an update.
     codes: findCodes(line, starts[7] ?? line.length),
-    updateIds: findUpdateIds(line, (detection ? starts[7] : starts[5]) ?? line.length),
+    updateIds: findUpdateIds(line, (ev.detection ? starts[7] : starts[5]) ?? line.length),
     kbs: findKbs(line, msgCol),
-    cvs: cv && starts.length > 12 ? [{ cv, span: { start: starts[12], end: starts[12] + field(12).length } }] : [],
+    cvs: fields.cv && cvStart >= 0 ? [{ cv: fields.cv, span: { start: cvStart, end: cvStart + fields.cv.length } }] : [],
     reporting: fields,
   };
-  return rec;
 }

@@ -3,6 +3,9 @@
 import type { LogRecord } from '../model/types';
 import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
 import { dateTime, digits, markerLevel, skipSpaces } from './fields';
+import { readReportingEvent } from './reporting';
+
+const REPORT_EVENT = 'REPORT EVENT: ';
 
 export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
   const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -29,7 +32,7 @@ export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
   if (compEnd - compStart > 40) return undefined;
   // Leading spaces of the message are indentation (`  * WARNING: ...`): the message starts after them.
   const msg = compTab < 0 ? line.length : skipSpaces(line, compTab + 1);
-  return {
+  const rec: LogRecord = {
     line: lineNo,
     endLine: lineNo,
     timeText: line.slice(o, o + 23),
@@ -45,6 +48,12 @@ export function parseWu7(line: string, lineNo: number): LogRecord | undefined {
     kbs: findKbs(line, msg),
     cvs: findCvs(line, msg),
   };
+  // `REPORT EVENT: {GUID}<TAB>time<TAB>...`: the ReportingEvents fields, inline.
+  if (line.startsWith(REPORT_EVENT, msg)) {
+    const ev = readReportingEvent(line, msg + REPORT_EVENT.length);
+    if (ev) rec.reporting = ev.fields;
+  }
+  return rec;
 }
 
 function parseHex(s: string, from: number, to: number): number {

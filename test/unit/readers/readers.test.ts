@@ -82,6 +82,15 @@ describe('readers: WindowsUpdate.log (Windows 7)', () => {
     assert.equal(records[4].codes[0].role, 'exitCode');
     // REPORT EVENT carries the ReportingEvents fields inline: the bare error field is a code.
     assert.deepEqual(records[5].codes.map((c) => [c.text, c.role]), [['80072ee2', 'reportedError'], ['0x80072ee2', 'error']]);
+    assert.deepEqual(records[5].reporting, {
+      eventGuid: '0B1C2D3E-4F50-6172-8394-A5B6C7D8E9F0',
+      eventId: 148,
+      eventName: '',
+      result: 'failure',
+      caller: 'AutomaticUpdates',
+      category: 'Software Synchronization',
+    });
+    assert.equal(records[4].reporting, undefined);
   });
 });
 
