@@ -53,15 +53,15 @@ export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
   };
   if (messageId !== undefined) rec.messageId = messageId;
   // DISM: `PID=7932 TID=8160` near the start of the message (after `API: ` or a provider name).
-  const k = line.indexOf('PID=', msg);
+  const k = component === 'DISM' ? line.indexOf('PID=', msg) : -1;
   if (k >= 0 && k - msg < 80) {
     const pe = wordEnd(line, k + 4);
-    const pid = digits(line, k + 4, pe - k - 4);
+    const pid = pe - k - 4 <= 10 ? digits(line, k + 4, pe - k - 4) : -1;
     if (pid >= 0 && pe > k + 4) {
       rec.pid = pid;
       if (line.startsWith(' TID=', pe)) {
         const te = wordEnd(line, pe + 5);
-        const tid = digits(line, pe + 5, te - pe - 5);
+        const tid = te - pe - 5 <= 10 ? digits(line, pe + 5, te - pe - 5) : -1;
         if (tid >= 0 && te > pe + 5) rec.tid = tid;
       }
     }
