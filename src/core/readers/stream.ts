@@ -101,7 +101,8 @@ export class LogStream {
       this.pushDecoded(this.decoder ? this.decoder.push(chunk) : '');
       return;
     }
-    this.pendingBytes.push(chunk);
+    // Copied: a caller may reuse its buffer for the next read before detection has run.
+    this.pendingBytes.push(chunk.slice());
     this.pendingByteCount += chunk.length;
     if (this.pendingByteCount >= DETECT_SAMPLE_BYTES) this.startFromBytes();
   }
