@@ -102,7 +102,7 @@ export class LogStream {
       return;
     }
     // Copied: a caller may reuse its buffer for the next read before detection has run.
-    this.pendingBytes.push(chunk.slice());
+    this.pendingBytes.push(new Uint8Array(chunk));
     this.pendingByteCount += chunk.length;
     if (this.pendingByteCount >= DETECT_SAMPLE_BYTES) this.startFromBytes();
   }

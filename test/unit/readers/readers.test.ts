@@ -316,3 +316,20 @@ describe('readers: a zero-filled tail', () => {
     assert.equal(info.truncatedLines, 1);
   });
 });
+
+describe('readers: a caller that reuses its read buffer', () => {
+  it('gives the same records when every chunk is read into the same buffer', () => {
+    const bytes = fs.readFileSync(fixture('cbs.log'));
+    const want = readText(text('cbs.log').replace(/^\uFEFF/, ''), 'CBS.log').records;
+    const got: LogRecord[] = [];
+    const s = new LogStream((r) => got.push(r), 'CBS.log');
+    const buf = Buffer.alloc(16);
+    for (let i = 0; i < bytes.length; i += 16) {
+      const n = bytes.copy(buf, 0, i, i + 16);
+      s.pushBytes(buf.subarray(0, n));
+      buf.fill(0x41);
+    }
+    s.end();
+    assert.deepEqual(got, want);
+  });
+});
