@@ -105,7 +105,7 @@ function findInto(line: string, from: number, out: CodeRef[]): void {
   let passes = 0;
   // 1. 0x / 0X codes.
   if (scanHexPrefix(line, from, '0x', out)) passes++;
-  if (scanHexPrefix(line, from, '0X', out)) passes++;
+  if (line.indexOf('X', from) >= 0 && scanHexPrefix(line, from, '0X', out)) passes++;
   // 2. `[80070005]`.
   let b = line.indexOf('[', from);
   if (b >= 0) passes++;

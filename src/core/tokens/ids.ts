@@ -16,15 +16,20 @@ function isWordOrDash(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
 }
 
-/** A GUID (8-4-4-4-12 hex) starts at `s`. */
-function guidAt(line: string, s: number): boolean {
+/** A GUID (8-4-4-4-12 hex) starts at `s`: 0 when not, 1 when upper case already, 2 when it has lower-case digits. */
+function guidAt(line: string, s: number): number {
+  let lower = false;
   for (let k = 0; k < 36; k++) {
     const c = line.charCodeAt(s + k);
     if (k === 8 || k === 13 || k === 18 || k === 23) {
-      if (c !== 45) return false;
-    } else if (!isHex(c)) return false;
+      if (c !== 45) return 0;
+    } else if (!isHex(c)) {
+      return 0;
+    } else if (c >= 97) {
+      lower = true;
+    }
   }
-  return true;
+  return lower ? 2 : 1;
 }
 
 /**
@@ -37,8 +42,9 @@ export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
   let d = line.indexOf('-', from + 8);
   while (d >= 0) {
     const s = d - 8;
-    if (s >= from && line.charCodeAt(d + 5) === 45 && guidAt(line, s) && !isWordOrDash(line.charCodeAt(s - 1)) && !isWordOrDash(line.charCodeAt(s + 36))) {
-      const id = line.slice(s, s + 36).toUpperCase();
+    const kind = s >= from && line.charCodeAt(d + 5) === 45 ? guidAt(line, s) : 0;
+    if (kind !== 0 && !isWordOrDash(line.charCodeAt(s - 1)) && !isWordOrDash(line.charCodeAt(s + 36))) {
+      const id = kind === 2 ? line.slice(s, s + 36).toUpperCase() : line.slice(s, s + 36);
       let start = s;
       let end = s + 36;
       if (line.charCodeAt(s - 1) === 123 && line.charCodeAt(end) === 125) {
