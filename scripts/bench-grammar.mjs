@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { createRegistry, ourGrammars, INITIAL } from '../syntaxes/src/tokenize.mjs';
 import { codeServerDir } from './vscode-offline/paths.mjs';
-import { adversarialLines } from '../syntaxes/src/adversarial.mjs';
+import { adversarialLines, SIZE } from '../syntaxes/src/adversarial.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -145,23 +145,32 @@ if (!adversarialOnly) {
 }
 
 // Adversarial lines: each grammar on each 100 KB line, first line of a file (empty rule stack).
+// "growth" is the time of the 100 KB line over the time of the same line at 10 KB: about 10 means
+// linear; a regex that backtracks or rescans shows 50-100.
 console.log('');
-console.log(`adversarial 100 KB lines (ms per line, best of ${REPEAT}):`);
+console.log(`adversarial ${SIZE / 1024} KB lines (ms per line, best of ${REPEAT}; growth = t(100 KB) / t(10 KB), worst grammar):`);
 const names = Object.keys(ours);
-console.log('line'.padEnd(24), ...names.map((n) => n.padStart(9)), ...(builtin ? ['built-in'.padStart(9)] : []));
+console.log('line'.padEnd(24), ...names.map((n) => n.padStart(9)), 'growth'.padStart(7), ...(builtin ? ['built-in'.padStart(10)] : []));
+const small = adversarialLines(SIZE / 10);
 let maxAdv = { ms: -1, where: '' };
+let maxGrowth = { x: 0, where: '' };
 for (const [label, line] of Object.entries(adversarialLines())) {
   const cells = [];
+  let growth = 0;
   for (const n of names) {
     ours[n].tokenizeLine('warm-up', INITIAL); // compiles the grammar's first rule state
     const ms = timeLine(ours[n], line, INITIAL);
+    const msSmall = timeLine(ours[n], small[label], INITIAL);
+    growth = Math.max(growth, ms / Math.max(msSmall, 0.01));
     cells.push(ms.toFixed(2).padStart(9));
     if (ms > maxAdv.ms) maxAdv = { ms, where: `${n} / ${label}` };
   }
+  if (growth > maxGrowth.x) maxGrowth = { x: growth, where: label };
+  cells.push(growth.toFixed(1).padStart(7));
   if (builtin) {
     builtin.tokenizeLine('warm-up', INITIAL);
-    cells.push(timeLine(builtin, line, INITIAL).toFixed(2).padStart(9));
+    cells.push(timeLine(builtin, line, INITIAL).toFixed(2).padStart(10));
   }
   console.log(label.padEnd(24), ...cells);
 }
-console.log(`adversarial max (ours): ${maxAdv.ms.toFixed(2)} ms (${maxAdv.where})`);
+console.log(`adversarial max (ours): ${maxAdv.ms.toFixed(2)} ms (${maxAdv.where}); worst growth 10 KB -> 100 KB: ${maxGrowth.x.toFixed(1)}x (${maxGrowth.where})`);
