@@ -48,6 +48,7 @@ export class Analyzer {
   private readonly files: FileState[] = [];
   private readonly st: State = {
     calls: [],
+    keyCalls: [],
     updates: new Map(),
     cbs: [],
     candidates: [],
@@ -146,7 +147,7 @@ export class Analyzer {
   private mentions(f: FileState, rec: LogRecord): void {
     // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
     const ids = rec.updateIds.length ? rec.updateIds.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : rec.updateIds;
-    const title = rec.updateIds.length <= 1 && f.format !== 'cbs' ? parseTitle(rec.message) : undefined;
+    const title = rec.updateIds.length <= 1 && f.format !== 'cbs' && mayHaveTitle(rec.message) ? parseTitle(rec.message) : undefined;
     if (title && ids.length === 0 && rec.tid !== undefined) {
       f.pendingTitle.set(rec.tid, { title, line: rec.line });
     }
@@ -310,8 +311,12 @@ export class Analyzer {
       call.endTime = endRec.time;
     }
     call.result = callResult(call, !!endRec);
-    this.st.calls.push(call);
-    if (this.st.calls.length > LIMITS.calls) this.st.calls.shift();
+    if (call.result === 'failed' || call.result === 'cancelled') this.st.keyCalls.push(call);
+    else {
+      this.st.calls.push(call);
+      // Drop the older half at once: amortised O(1) per call, memory bounded.
+      if (this.st.calls.length > LIMITS.calls * 1.5) this.st.calls.splice(0, this.st.calls.length - LIMITS.calls);
+    }
     f.recent.push(call);
     if (f.recent.length > 20) f.recent.shift();
     for (const [tid, c] of f.resultCallByTid) if (c === call) f.resultCallByTid.delete(tid);
@@ -415,10 +420,14 @@ export class Analyzer {
   private errorLine(f: FileState, rec: LogRecord, session?: string): void {
     const msg = rec.message;
     let code: number | undefined;
-    const fm = FAILED_MARKER.exec(msg);
+    // Cheap gates first: this runs for every line of a WindowsUpdate.log.
+    const star = msg.charCodeAt(0) === 42;
+    const errLevel = rec.level === 'error' || rec.level === 'fatal';
+    if (!star && !errLevel && session === undefined && msg.indexOf('WARNING:') < 0 && msg.indexOf('FATAL:') < 0) return;
+    const fm = star ? FAILED_MARKER.exec(msg) : null;
     if (fm) code = hex(fm[1]);
     else {
-      const isWarn = rec.level === 'error' || rec.level === 'fatal' || WU7_WARNING.test(msg) || (session !== undefined && msg.startsWith('Failed'));
+      const isWarn = errLevel || WU7_WARNING.test(msg) || (session !== undefined && msg.startsWith('Failed'));
       if (!isWarn) return;
       const c = rec.codes.find((x) => isError(x.value));
       code = c?.value ?? codeInText(msg);
@@ -486,7 +495,12 @@ export class Analyzer {
         key: `${f.index}:${rec.line}`, file: f.index, id: init[1], client: init[2].trim(), startLine: rec.line, startTime: rec.time,
         packages: [], kbs: [], errors: [],
       };
-      if (this.st.cbs.length < LIMITS.cbsSessions) this.st.cbs.push(s);
+      this.st.cbs.push(s);
+      if (this.st.cbs.length > LIMITS.cbsSessions * 1.5) {
+        // Keep every session that logged errors, and the newest others.
+        const cut = this.st.cbs.length - LIMITS.cbsSessions;
+        this.st.cbs = this.st.cbs.filter((x, i) => i >= cut || x.errors.length > 0);
+      }
       f.cbsCurrent = s;
       f.cbsById.set(s.id, s);
       if (f.cbsById.size > 2000) f.cbsById.delete(f.cbsById.keys().next().value as string);
@@ -499,7 +513,7 @@ export class Analyzer {
     const session = (named && f.cbsById.get(named)) || f.cbsCurrent;
     if (session) {
       const pk = /(Package_for_KB\d+~[^\s,\]]{1,120}|Package_for_RollupFix~[^\s,\]]{1,120})/.exec(msg);
-      if (pk) addCapped(session.packages, pk[1], 50);
+      if (pk) addCapped(session.packages, pk[1], 20);
       for (const kb of rec.kbs) addCapped(session.kbs, kb.kb, 50);
       const ident = /Identifier: KB(\d+)/.exec(msg);
       if (ident) addCapped(session.kbs, ident[1], 50);
@@ -582,6 +596,10 @@ export class Analyzer {
 interface CallAcc extends Call {
   op?: string;
   resultText?: string;
+}
+
+function mayHaveTitle(msg: string): boolean {
+  return msg.indexOf('Title') >= 0 || msg.startsWith('Deserialized');
 }
 
 function snippet(rec: LogRecord): string {

@@ -33,7 +33,7 @@ interface Chain {
 const WINDOW_MS = 15 * 60 * 1000;
 
 export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
-  const calls = st.calls.slice().sort((a, b) => a.file - b.file || a.startLine - b.startLine);
+  const calls = st.calls.concat(st.keyCalls).sort((a, b) => a.file - b.file || a.startLine - b.startLine);
   const callByKey = new Map(calls.map((c) => [c.key, c] as const));
   const pending: PendingResult[] = [];
 
@@ -154,6 +154,14 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   // 6. Updates and their verdicts.
   const failedIds = new Map<string, Failure[]>();
   for (const f of failures) if (f.updateId) failedIds.set(f.updateId, (failedIds.get(f.updateId) ?? []).concat(f));
+  const callsOfUpdate = new Map<string, string[]>();
+  for (const c of calls) {
+    for (const id of c.updateIds) {
+      const list = callsOfUpdate.get(id) ?? [];
+      if (list.length < 20) list.push(c.key);
+      callsOfUpdate.set(id, list);
+    }
+  }
   const updates: UpdateInfo[] = [];
   for (const u of st.updates.values()) {
     const fs = failedIds.get(u.updateId) ?? [];
@@ -166,7 +174,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     } else if (okResults.some((r) => r.operation !== 'search') && !pending.some((p) => p.updateId === u.updateId)) {
       outcome = 'succeeded';
     }
-    const callKeys = calls.filter((c) => c.updateIds.includes(u.updateId)).slice(0, 20).map((c) => c.key);
+    const callKeys = callsOfUpdate.get(u.updateId) ?? [];
     updates.push({
       updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: u.mentions,
       callKeys, mentionCount: u.mentionCount,

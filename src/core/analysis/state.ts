@@ -3,16 +3,18 @@ import type { Call, CbsSession, LineRef, Phase, PhaseEvidence, UpdateResult } fr
 
 /** Caps that keep memory bounded by outcomes, not by lines. */
 export const LIMITS = {
-  updates: 50_000,
-  mentions: 40,
+  updates: 20_000,
+  mentions: 20,
   results: 50_000,
   callUpdates: 50,
-  calls: 200_000,
+  /** Ordinary (succeeded/unknown) calls kept, newest first; failed and cancelled calls are always kept. */
+  calls: 20_000,
   openCalls: 400,
   candidates: 20_000,
   errLines: 20_000,
   noiseOut: 2_000,
-  cbsSessions: 20_000,
+  /** Ordinary CBS sessions kept (newest); sessions with errors are always kept. */
+  cbsSessions: 5_000,
   evidence: 12,
   repeats: 20,
 };
@@ -80,7 +82,10 @@ export interface Candidate {
 }
 
 export interface State {
+  /** Ordinary calls (ring of the newest LIMITS.calls). */
   calls: Call[];
+  /** Failed and cancelled calls: few, always kept (failures point to them). */
+  keyCalls: Call[];
   updates: Map<string, UpdateAcc>;
   cbs: CbsSession[];
   candidates: Candidate[];
