@@ -46,6 +46,8 @@ const UPDATE_WORD = /\bupdate ?id\b|idUpdate|update \{?[0-9A-Fa-f]{8}-/i;
 
 export class Analyzer {
   private readonly files: FileState[] = [];
+  /** CBS sessions that produced a failure candidate (never dropped from the model). */
+  private readonly failedSessions = new Set<string>();
   private readonly st: State = {
     calls: [],
     keyCalls: [],
@@ -263,7 +265,9 @@ export class Analyzer {
     if (b.exitCode !== undefined && isError(b.exitCode)) {
       match.resultLine = rec.line;
       (match as CallAcc).resultText = snippet(rec);
+      (match as CallAcc).resultTimeText = rec.timeText;
     }
+    if ((match as CallAcc).resultTimeText === undefined) (match as CallAcc).resultTimeText = rec.timeText;
     this.closeCall(f, match, rec);
   }
 
@@ -277,6 +281,7 @@ export class Analyzer {
     if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) {
       call.resultLine = rec.line;
       (call as CallAcc).resultText = snippet(rec);
+      (call as CallAcc).resultTimeText = rec.timeText;
     }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
   }
@@ -298,6 +303,7 @@ export class Analyzer {
       if (call.resultLine === undefined) {
         call.resultLine = rec.line;
         (call as CallAcc).resultText = snippet(rec);
+      (call as CallAcc).resultTimeText = rec.timeText;
       }
     }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
@@ -328,9 +334,9 @@ export class Analyzer {
     const line = call.resultLine ?? call.endLine ?? call.startLine;
     const phase = phaseOfCallKind(call.kind) ?? 'unknown';
     const ev: LineRef[] = [{ file: f.index, line: call.startLine }];
-    const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, time: call.endTime });
+    const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, time: call.endTime, inCall: true });
     this.addCandidate({
-      file: f.index, line, time: call.endTime ?? call.startTime, code, outcomeKind: call.counts ? 'callResult' : 'exitCode',
+      file: f.index, line, time: call.endTime ?? call.startTime, timeText: (call as CallAcc).resultTimeText, code, outcomeKind: call.counts ? 'callResult' : 'exitCode',
       operation: call.kind, phase, phaseEvidence: [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine } }],
       updateId: call.updateIds.length === 1 ? call.updateIds[0] : undefined, callKey: call.key, callLevel: true,
       evidence: ev.concat(related.lines), rootCause: related.root, rootComponent: related.rootComponent,
@@ -449,7 +455,7 @@ export class Analyzer {
   /** Related error lines before `line` (from `from`): same thread, cV, update, session or code. */
   private related(
     f: FileState, line: number, from: number,
-    k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string; time?: number },
+    k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string; time?: number; inCall?: boolean },
   ): { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> } {
     const hits: ErrLine[] = [];
     for (const e of f.ring) {
@@ -468,17 +474,22 @@ export class Analyzer {
     // line shortly before the outcome (an older unrelated error on a long-lived thread is not).
     const near = (e: ErrLine): boolean =>
       k.time !== undefined && e.time !== undefined ? k.time - e.time <= NEAR_MS : line - e.line <= 300;
-    const root = hits.find((e) => e.code === k.code) ?? hits.find(near);
+    // For a call, the earliest error of its own thread or cV inside the call is where it went wrong.
+    const own = k.inCall ? hits.find((e) => (k.tid !== undefined && e.tid === k.tid && e.pid === k.pid) || (!!k.cv && !!e.cv && e.cv.startsWith(k.cv))) : undefined;
+    const sameCode = hits.find((e) => e.code === k.code);
+    const root = own ?? sameCode ?? hits.find(near);
     if (!root) return { lines: [], texts: {} };
     const picked: ErrLine[] = [root];
+    if (sameCode && sameCode !== root) picked.push(sameCode);
     const last = hits[hits.length - 1];
-    if (last !== root && near(last)) picked.push(last);
+    if (!picked.includes(last) && near(last)) picked.push(last);
     const texts: Record<string, string> = {};
     for (const e of picked) texts[`${e.file}:${e.line}`] = e.text;
     return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component, texts };
   }
 
   private addCandidate(c: Candidate, f: FileState, related?: { texts: Record<string, string> }, own?: Record<string, string>): void {
+    if (c.cbsSessionKey) this.failedSessions.add(c.cbsSessionKey);
     if (c.line === undefined) c.line = f.lastLine;
     c.texts = { ...(related?.texts ?? {}), ...(own ?? {}) };
     if (this.st.candidates.length < LIMITS.candidates) this.st.candidates.push(c);
@@ -497,9 +508,9 @@ export class Analyzer {
       };
       this.st.cbs.push(s);
       if (this.st.cbs.length > LIMITS.cbsSessions * 1.5) {
-        // Keep every session that logged errors, and the newest others.
+        // Keep every session a failure points to, and the newest others.
         const cut = this.st.cbs.length - LIMITS.cbsSessions;
-        this.st.cbs = this.st.cbs.filter((x, i) => i >= cut || x.errors.length > 0);
+        this.st.cbs = this.st.cbs.filter((x, i) => i >= cut || this.failedSessions.has(x.key));
       }
       f.cbsCurrent = s;
       f.cbsById.set(s.id, s);
@@ -596,6 +607,7 @@ export class Analyzer {
 interface CallAcc extends Call {
   op?: string;
   resultText?: string;
+  resultTimeText?: string;
 }
 
 function mayHaveTitle(msg: string): boolean {

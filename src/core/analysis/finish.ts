@@ -17,8 +17,8 @@ const LOOKUP_CODES = new Set([
 const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
 
 const RANK: Record<string, number> = {
-  logHistory: 0, installComplete: 1, downloadError: 2, downloadResult: 3, installResult: 4, cbsFailure: 4, reportEvent: 5, returnCode: 6,
-  setupError: 7, callResult: 8, exitCode: 9,
+  logHistory: 0, installComplete: 1, downloadError: 2, downloadResult: 3, installResult: 4, cbsFailure: 4, returnCode: 6,
+  setupError: 7, callResult: 8, exitCode: 9, reportEvent: 10,
 };
 
 interface Chain {
