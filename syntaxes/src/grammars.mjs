@@ -207,7 +207,8 @@ function messageRules(s) {
     },
     strings: {
       patterns: [
-        { match: String.raw`"[^"]{0,2000}"`, name: `string.quoted.double.${s}` },
+        // `""` stays plain (nothing to show), and its second quote opens no string.
+        { match: String.raw`(?<!")"[^"]{1,2000}"`, name: `string.quoted.double.${s}` },
         { match: String.raw`(?<![\w'])'[^'\s][^']{0,300}'(?!\w)`, name: `string.quoted.single.${s}` },
       ],
     },
