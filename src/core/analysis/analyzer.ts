@@ -15,7 +15,7 @@ import { phaseOfCallKind, phaseOfCode, phaseOfComponent, phaseOfOperation } from
 import { buildAnalysis } from './finish';
 import { repairMojibake } from '../text/mojibake';
 import type { Candidate, ErrLine, UpdateAcc, State } from './state';
-import { LIMITS } from './state';
+import { LIMITS, own } from './state';
 
 interface FileState {
   index: number;
@@ -139,6 +139,7 @@ export class Analyzer {
     let u = this.st.updates.get(id);
     if (!u) {
       if (this.st.updates.size >= LIMITS.updates) return undefined;
+      id = own(id);
       u = { updateId: id, revision, mentions: [], mentionCount: 0, results: [], callKeys: [] };
       this.st.updates.set(id, u);
     }
@@ -151,7 +152,7 @@ export class Analyzer {
     const ids = rec.updateIds.length ? rec.updateIds.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : rec.updateIds;
     const title = rec.updateIds.length <= 1 && f.format !== 'cbs' && mayHaveTitle(rec.message) ? parseTitle(rec.message) : undefined;
     if (title && ids.length === 0 && rec.tid !== undefined) {
-      f.pendingTitle.set(rec.tid, { title, line: rec.line });
+      f.pendingTitle.set(rec.tid, { title: own(title), line: rec.line });
     }
     for (let i = 0; i < ids.length && i < 4; i++) {
       const u = this.update(ids[i].id, ids[i].revision);
@@ -166,14 +167,14 @@ export class Analyzer {
           f.pendingTitle.delete(rec.tid);
         }
         // Titles from Get-WindowsUpdateLog on Chinese/Japanese Windows are often GBK-read UTF-8.
-        if (t && !u.title) t = u.title = repairMojibake(t) ?? t;
+        if (t && !u.title) t = u.title = own(repairMojibake(t) ?? t);
         const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
-        if (kb && !u.kb) u.kb = kb;
+        if (kb && !u.kb) u.kb = own(kb);
       }
     }
     if (ids.length && rec.tid !== undefined) {
       const c = this.openOnThread(f, rec.tid, rec);
-      if (c) for (let i = 0; i < ids.length && i < 4; i++) addCapped(c.updateIds, ids[i].id, LIMITS.callUpdates);
+      if (c) for (let i = 0; i < ids.length && i < 4; i++) if (!c.updateIds.includes(ids[i].id)) addCapped(c.updateIds, own(ids[i].id), LIMITS.callUpdates);
     }
   }
 
@@ -239,8 +240,8 @@ export class Analyzer {
     if (b.edge === 'start') {
       const kind = b.kind === 'skip' ? 'other' : b.kind;
       const call: Call = {
-        key: `${f.index}:${rec.line}`, kind, file: f.index, client: b.client, cv, pid: rec.pid, tid: rec.tid,
-        startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: b.label, component: rec.component,
+        key: `${f.index}:${rec.line}`, kind, file: f.index, client: own(b.client), cv: own(cv), pid: rec.pid, tid: rec.tid,
+        startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: own(b.label), component: own(rec.component),
       };
       (call as CallAcc).op = b.op;
       f.open.push(call);
@@ -265,9 +266,9 @@ export class Analyzer {
     if (b.exitCode !== undefined && isError(b.exitCode)) {
       match.resultLine = rec.line;
       (match as CallAcc).resultText = snippet(rec);
-      (match as CallAcc).resultTimeText = rec.timeText;
+      (match as CallAcc).resultTimeText = own(rec.timeText);
     }
-    if ((match as CallAcc).resultTimeText === undefined) (match as CallAcc).resultTimeText = rec.timeText;
+    if ((match as CallAcc).resultTimeText === undefined) (match as CallAcc).resultTimeText = own(rec.timeText);
     this.closeCall(f, match, rec);
   }
 
@@ -281,7 +282,7 @@ export class Analyzer {
     if ((counts.failed ?? 0) > 0 || (counts.cancelled ?? 0) > 0) {
       call.resultLine = rec.line;
       (call as CallAcc).resultText = snippet(rec);
-      (call as CallAcc).resultTimeText = rec.timeText;
+      (call as CallAcc).resultTimeText = own(rec.timeText);
     }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
   }
@@ -303,7 +304,7 @@ export class Analyzer {
       if (call.resultLine === undefined) {
         call.resultLine = rec.line;
         (call as CallAcc).resultText = snippet(rec);
-      (call as CallAcc).resultTimeText = rec.timeText;
+      (call as CallAcc).resultTimeText = own(rec.timeText);
       }
     }
     if (rec.tid !== undefined) f.resultCallByTid.set(rec.tid, call);
@@ -365,7 +366,7 @@ export class Analyzer {
       }
     }
     if (!failed) {
-      if (this.st.successes.length < LIMITS.results) this.st.successes.push({ file: f.index, line: rec.line, updateId, operation: ur.operation });
+      if (this.st.successes.length < LIMITS.results) this.st.successes.push({ file: f.index, line: rec.line, updateId: own(updateId), operation: ur.operation });
       return;
     }
     const call = this.enclosingOpen(f, ur.operation, rec);
@@ -407,17 +408,17 @@ export class Analyzer {
     const m = head(rec.message);
     const start = /Starting (?:install|uninstall) of CBS update \{?([0-9A-Fa-f-]{36})/.exec(m);
     if (start && rec.tid !== undefined) {
-      f.handlerUpdate.set(rec.tid, start[1].toUpperCase());
+      f.handlerUpdate.set(rec.tid, own(start[1].toUpperCase()));
       return;
     }
     const sess = /CBS session identity: (\S+)/.exec(m);
     const pkg = /CBS package identity: Package_for_KB(\d+)/.exec(m);
     const id = rec.tid !== undefined ? f.handlerUpdate.get(rec.tid) : undefined;
     if (!id) return;
-    if (sess && this.st.handlerSessions.length < LIMITS.results) this.st.handlerSessions.push({ updateId: id, sessionId: sess[1] });
+    if (sess && this.st.handlerSessions.length < LIMITS.results) this.st.handlerSessions.push({ updateId: id, sessionId: own(sess[1]) });
     if (pkg) {
       const u = this.update(id);
-      if (u && !u.kb) u.kb = pkg[1];
+      if (u && !u.kb) u.kb = own(pkg[1]);
     }
   }
 
@@ -442,9 +443,10 @@ export class Analyzer {
     const cv = rec.cvs[0]?.cv;
     const call = rec.tid !== undefined ? this.openOnThread(f, rec.tid, rec) : undefined;
     const e: ErrLine = {
-      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, cv, code, component: rec.component,
-      updateIds: rec.updateIds.slice(0, 2).filter((u) => u.revision !== undefined).map((u) => u.id), callKey: call?.key, session,
-      text: `${rec.component ? `${rec.component} ` : ""}${head(msg).slice(0, 200)}`,
+      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, code,
+      updateIds: rec.updateIds.slice(0, 2).filter((u) => u.revision !== undefined).map((u) => own(u.id)), callKey: call?.key, session,
+      text: own(`${rec.component ? `${rec.component} ` : ''}${head(msg).slice(0, 200)}`),
+      cv: own(cv), component: own(rec.component),
     };
     f.ring.push(e);
     if (f.ring.length > RING) f.ring.shift();
@@ -488,10 +490,14 @@ export class Analyzer {
     return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component, texts };
   }
 
-  private addCandidate(c: Candidate, f: FileState, related?: { texts: Record<string, string> }, own?: Record<string, string>): void {
+  private addCandidate(c: Candidate, f: FileState, related?: { texts: Record<string, string> }, texts?: Record<string, string>): void {
     if (c.cbsSessionKey) this.failedSessions.add(c.cbsSessionKey);
     if (c.line === undefined) c.line = f.lastLine;
-    c.texts = { ...(related?.texts ?? {}), ...(own ?? {}) };
+    c.texts = { ...(related?.texts ?? {}), ...(texts ?? {}) };
+    c.timeText = own(c.timeText);
+    c.loggedName = own(c.loggedName);
+    c.updateId = own(c.updateId);
+    c.kb = own(c.kb);
     if (this.st.candidates.length < LIMITS.candidates) this.st.candidates.push(c);
     else this.st.candidateOverflow++;
   }
@@ -503,7 +509,7 @@ export class Analyzer {
     const init = /^Session: (\S+) initialized by client ([^,]{1,80})/.exec(msg);
     if (init) {
       const s: CbsSession = {
-        key: `${f.index}:${rec.line}`, file: f.index, id: init[1], client: init[2].trim(), startLine: rec.line, startTime: rec.time,
+        key: `${f.index}:${rec.line}`, file: f.index, id: own(init[1]), client: own(init[2].trim()), startLine: rec.line, startTime: rec.time,
         packages: [], kbs: [], errors: [],
       };
       this.st.cbs.push(s);
@@ -524,12 +530,12 @@ export class Analyzer {
     const session = (named && f.cbsById.get(named)) || f.cbsCurrent;
     if (session) {
       const pk = /(Package_for_KB\d+~[^\s,\]]{1,120}|Package_for_RollupFix~[^\s,\]]{1,120})/.exec(msg);
-      if (pk) addCapped(session.packages, pk[1], 20);
-      for (const kb of rec.kbs) addCapped(session.kbs, kb.kb, 50);
+      if (pk && !session.packages.includes(pk[1])) addCapped(session.packages, own(pk[1]), 20);
+      for (const kb of rec.kbs) if (!session.kbs.includes(kb.kb)) addCapped(session.kbs, own(kb.kb), 50);
       const ident = /Identifier: KB(\d+)/.exec(msg);
-      if (ident) addCapped(session.kbs, ident[1], 50);
+      if (ident && !session.kbs.includes(ident[1])) addCapped(session.kbs, own(ident[1]), 50);
       const pkb = /Package_for_KB(\d+)/.exec(msg);
-      if (pkb) addCapped(session.kbs, pkb[1], 50);
+      if (pkb && !session.kbs.includes(pkb[1])) addCapped(session.kbs, own(pkb[1]), 50);
       if (named && /finalized/.test(msg) && named === session.id) {
         session.endLine = rec.line;
         session.endTime = rec.time;
@@ -542,7 +548,7 @@ export class Analyzer {
     const code = hr ? hex(hr[1]) : undefined;
     const isErrLevel = rec.level === 'error' || rec.level === 'fatal';
     if (code !== undefined && isError(code) && session && (isErrLevel || msg.startsWith('Failed'))) {
-      if (session.errors.length < 100) session.errors.push({ at: { file: f.index, line: rec.line }, code, name: hr?.[2]?.trim(), message: msg.slice(0, 200) });
+      if (session.errors.length < 100) session.errors.push({ at: { file: f.index, line: rec.line }, code, name: own(hr?.[2]?.trim()), message: own(msg.slice(0, 200)) });
     }
     const outcome = code !== undefined && isError(code) && (
       (isErrLevel && /^Failed to (?:process single phase execution|perform operation|execute|install|uninstall|stage|commit|resolve package|add package)/.test(msg)) ||
@@ -616,7 +622,7 @@ function mayHaveTitle(msg: string): boolean {
 
 function snippet(rec: LogRecord): string {
   const m = rec.message.length > 240 ? `${rec.message.slice(0, 240)}…` : rec.message;
-  return rec.component ? `${rec.component} ${m}` : m;
+  return own(rec.component ? `${rec.component} ${m}` : m);
 }
 
 function sameOp(c: Call, b: Bracket): boolean {

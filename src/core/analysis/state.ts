@@ -95,3 +95,13 @@ export interface State {
   successes: { file: number; line: number; updateId?: string; operation: string }[];
   handlerSessions: { updateId: string; sessionId: string }[];
 }
+
+/**
+ * A copy of `s` that does not keep its source line alive. Readers hand out slices of large
+ * decoded chunks; a kept slice would pin the whole chunk, so memory would grow with the file.
+ */
+export function own(s: string): string;
+export function own(s: string | undefined): string | undefined;
+export function own(s: string | undefined): string | undefined {
+  return s === undefined || s.length < 13 ? s : (' ' + s).slice(1);
+}
