@@ -15,7 +15,7 @@ const CHUNK = 1024 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
 /** Names that are servicing logs whatever their content looks like at first. */
-const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log|WindowsUpdate.*\.etl)$/i;
+const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|WindowsUpdate.*\.etl$/i;
 /** Other files worth sniffing (text logs under another name). */
 const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
 const SNIFF_BYTES = 64 * 1024;

@@ -112,7 +112,8 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
     if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
     const ident = f.updateId ?? (f.kb ? `kb${f.kb}` : '');
-    const gk = `${ident}|${f.phase}|${f.code}`;
+    // Per file: two logs of a bundle can come from different machines.
+    const gk = `${f.at.file}|${ident}|${f.phase}|${f.code}`;
     const g = groups.get(gk);
     if (!g) {
       groups.set(gk, f);
