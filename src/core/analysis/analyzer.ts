@@ -39,6 +39,8 @@ interface FileState {
 
 const RING = 400;
 const NEAR_MS = 5 * 60 * 1000;
+/** Components that write per-update result lines (LogHistory, Install complete, BITS/DO job failed). */
+const RESULT_COMPONENTS = new Set(['Agent', 'Handler', 'DownloadManager', 'DnldMgr', 'Deployment', 'AU', '']);
 /** WU_E_UH_POSTREBOOTSTILLPENDING .. WU_E_UH_POSTREBOOTUNEXPECTEDSTATE. */
 const POST_REBOOT = new Set([0x80242014, 0x80242015, 0x80242016]);
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
@@ -208,7 +210,7 @@ export class Analyzer {
     }
     const cr = parseCallResult(msg);
     if (cr) this.attachCallResult(f, rec, cr.exitCode, cr.callError, cr.client);
-    const ur = parseUpdateResult(msg);
+    const ur = RESULT_COMPONENTS.has(rec.component ?? '') ? parseUpdateResult(msg) : undefined;
     if (ur) this.updateResult(f, rec, ur);
     if (msg.startsWith('REPORT EVENT:')) {
       const ev = parseReportEvent(msg);

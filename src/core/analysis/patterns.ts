@@ -68,8 +68,12 @@ function opName(rest: string): string {
 }
 
 export function parseBracket(message: string): Bracket | undefined {
-  const m = message.length > 4 && (message[0] === '*' || message[0] === '-' || message[0] === '#') ? head(message) : '';
-  if (!m) return undefined;
+  const c0 = message.charCodeAt(0);
+  if (message.length < 8 || (c0 !== 42 && c0 !== 45 && c0 !== 35)) return undefined;
+  // START/END sits in the first few characters: `* START *`, `**  END  **`, `-- START --`.
+  const lead = message.slice(0, 14);
+  if (lead.indexOf('START') < 0 && lead.indexOf('END') < 0) return undefined;
+  const m = head(message);
   let edge: 'start' | 'end';
   let rest: string;
   const a = WU10_BRACKET.exec(m);
