@@ -90,7 +90,10 @@ function renderFailure(
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
     out.push(`- **${t.update}:** ${f.title ? escapeMarkdown(f.title) : ''}${id}`);
   }
-  const why = f.phaseEvidence.map((p) => `${escapeMarkdown(p.detail)}${p.at ? ` (${ref(p.at.file, p.at.line)})` : ''}`).join('; ');
+  const why = f.phaseEvidence.map((p) => {
+    const label = t.evidenceKinds ? t.evidenceKinds[p.kind] ?? p.kind : escapeMarkdown(p.detail);
+    return `${label}${p.at ? ` (${ref(p.at.file, p.at.line)})` : ''}`;
+  }).join('; ');
   out.push(`- **${t.phase}:** ${t.phases[f.phase]}${why ? ` (${t.because}: ${why})` : ''}`);
   out.push(`- **${t.code}:** ${codeSpan(codeText)}`);
   out.push(`- **${t.meaning}:** ${ex.text.summary}${ex.text.cause ? ` ${ex.text.cause}` : ''}`);
