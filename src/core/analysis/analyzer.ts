@@ -58,6 +58,7 @@ export class Analyzer {
     candidates: [],
     errLines: [],
     errOverflow: 0,
+    overflowByResult: { succeeded: 0, failed: 0, cancelled: 0 },
     candidateOverflow: 0,
     successes: [],
     handlerSessions: [],
@@ -320,6 +321,11 @@ export class Analyzer {
       call.endTime = endRec.time;
     }
     call.result = callResult(call, !!endRec);
+    const over = (call as CallAcc).overflowErrors;
+    if (over) {
+      if (call.result === 'unknown') this.st.errOverflow += over;
+      else this.st.overflowByResult[call.result] += over;
+    }
     if (call.result === 'failed' || call.result === 'cancelled') this.st.keyCalls.push(call);
     else {
       this.st.calls.push(call);
@@ -452,7 +458,9 @@ export class Analyzer {
     };
     f.ring.push(e);
     if (f.ring.length > RING) f.ring.shift();
+    e.call = call;
     if (this.st.errLines.length < LIMITS.errLines) this.st.errLines.push(e);
+    else if (call) (call as CallAcc).overflowErrors = ((call as CallAcc).overflowErrors ?? 0) + 1;
     else this.st.errOverflow++;
   }
 
@@ -616,6 +624,7 @@ interface CallAcc extends Call {
   op?: string;
   resultText?: string;
   resultTimeText?: string;
+  overflowErrors?: number;
 }
 
 function mayHaveTitle(msg: string): boolean {

@@ -194,7 +194,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   for (const e of st.errLines) {
     const k = `${e.file}:${e.line}`;
     if (outcomeLines.has(k)) continue;
-    const call = e.callKey ? callByKey.get(e.callKey) : undefined;
+    const call = e.call ?? (e.callKey ? callByKey.get(e.callKey) : undefined);
     if (evidence.has(k)) {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure' });
     } else if (call && call.result === 'failed') {
@@ -210,6 +210,9 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     }
   }
   noiseCounts.other += st.errOverflow;
+  noiseCounts.transient += st.overflowByResult.succeeded;
+  noiseCounts.evidence += st.overflowByResult.failed;
+  noiseCounts.benign += st.overflowByResult.cancelled;
   for (const c of calls) {
     if (c.result !== 'cancelled') continue;
     push({

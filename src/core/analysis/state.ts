@@ -42,6 +42,8 @@ export interface ErrLine {
   component?: string;
   updateIds: string[];
   callKey?: string;
+  /** The call it was logged in (its result is known once the call closes). */
+  call?: Call;
   /** CBS session id, or a setup grouping key, for CBS/setup lines. */
   session?: string;
   text: string;
@@ -91,6 +93,8 @@ export interface State {
   candidates: Candidate[];
   errLines: ErrLine[];
   errOverflow: number;
+  /** Error lines beyond the kept list, counted by the result of the call they were logged in. */
+  overflowByResult: { succeeded: number; failed: number; cancelled: number };
   candidateOverflow: number;
   successes: { file: number; line: number; updateId?: string; operation: string }[];
   handlerSessions: { updateId: string; sessionId: string }[];
