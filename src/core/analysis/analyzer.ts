@@ -152,7 +152,9 @@ export class Analyzer {
 
   private mentions(f: FileState, rec: LogRecord): void {
     // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
-    const ids = rec.updateIds.length ? rec.updateIds.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : rec.updateIds;
+    const all = rec.updateIds;
+    const ids = all.length && !all.every((r) => r.revision !== undefined && r.id !== ZERO_GUID)
+      ? all.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : all;
     const title = rec.updateIds.length <= 1 && f.format !== 'cbs' && mayHaveTitle(rec.message) ? parseTitle(rec.message) : undefined;
     if (title && ids.length === 0 && rec.tid !== undefined) {
       f.pendingTitle.set(rec.tid, { title: own(title), line: rec.line });
@@ -438,7 +440,8 @@ export class Analyzer {
     // Cheap gates first: this runs for every line of a WindowsUpdate.log.
     const star = msg.charCodeAt(0) === 42;
     const errLevel = rec.level === 'error' || rec.level === 'fatal';
-    if (!star && !errLevel && session === undefined && msg.indexOf('WARNING:') < 0 && msg.indexOf('FATAL:') < 0) return;
+    // WARNING:/FATAL: lines with codes are the Windows 7 agent's error lines.
+    if (!star && !errLevel && session === undefined && (f.format !== 'wu7' || (msg.indexOf('WARNING:') < 0 && msg.indexOf('FATAL:') < 0))) return;
     const fm = star ? FAILED_MARKER.exec(msg) : null;
     if (fm) code = hex(fm[1]);
     else {
