@@ -28,6 +28,10 @@ export async function runSummarize(argv: string[]): Promise<number> {
     process.stderr.write('wulog summarize: no servicing log found in the given folder(s)\n');
     return 1;
   }
+  // Files that could not be read as logs still get their explanation in the report; say so on stderr too.
+  for (const f of analysis.files) {
+    if (f.unreadable) process.stderr.write(`wulog summarize: note: ${f.path} is not readable as a log (${f.unreadable}); the report says how to get text\n`);
+  }
   const text = json ? `${JSON.stringify(toJsonReport(analysis, lang), null, 2)}\n` : `${renderMarkdown(analysis, { lang })}\n`;
   await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
   return 0;

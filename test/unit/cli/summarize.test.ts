@@ -101,6 +101,7 @@ describe('cli: wulog summarize', function () {
     const r = run([etl]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Get-WindowsUpdateLog/);
+    assert.match(r.stderr, /not readable as a log \(etl\)/);
     fs.rmSync(etl);
   });
 });
