@@ -13,6 +13,8 @@ import { GENERIC_CALL_CODES, isError } from './patterns';
 const LOOKUP_CODES = new Set([
   0x80070002, 0x80070003, 0x80070490, 0x80248007, 0x80040154, 0x80040155, 0x800704c3, 0x80070032, 0x8024000c,
   0x80070103, 0x80240016, 0x800f0805, 0x80070057,
+  // not downloaded yet, data not available, resource/licensing value not found, index lookup miss
+  0x80246007, 0x8024801e, 0x80070716, 0xc004f012, 0x80240007,
 ]);
 const LOOKUP_TEXT = /not found|does not exist|not registered|no data|not present|not supported|nothing to|not applicable|is not sticky/i;
 
