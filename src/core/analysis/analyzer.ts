@@ -38,6 +38,7 @@ interface FileState {
 }
 
 const RING = 400;
+const NO_IDS: string[] = [];
 const NEAR_MS = 5 * 60 * 1000;
 /** Components that write per-update result lines (LogHistory, Install complete, BITS/DO job failed). */
 const RESULT_COMPONENTS = new Set(['Agent', 'Handler', 'DownloadManager', 'DnldMgr', 'Deployment', 'AU', '']);
@@ -453,16 +454,28 @@ export class Analyzer {
     }
     const cv = rec.cvs[0]?.cv;
     const call = rec.tid !== undefined ? this.openOnThread(f, rec.tid, rec) : undefined;
+    let ids: string[] | undefined;
+    for (const u of rec.updateIds) {
+      if (u.revision === undefined) continue;
+      (ids ??= []).push(u.id);
+      if (ids.length === 2) break;
+    }
+    // Strings are copied (own) only when the line is kept beyond the short ring.
     const e: ErrLine = {
-      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, code,
-      updateIds: rec.updateIds.slice(0, 2).filter((u) => u.revision !== undefined).map((u) => own(u.id)), callKey: call?.key, session,
-      text: own(`${rec.component ? `${rec.component} ` : ''}${head(msg).slice(0, 200)}`),
-      cv: own(cv), component: own(rec.component),
+      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, code, updateIds: ids ?? NO_IDS,
+      callKey: call?.key, session, cv, component: rec.component,
+      text: rec.component ? `${rec.component} ${head(msg).slice(0, 200)}` : head(msg).slice(0, 200),
     };
     f.ring.push(e);
     if (f.ring.length > RING) f.ring.shift();
     e.call = call;
-    if (this.st.errLines.length < LIMITS.errLines) this.st.errLines.push(e);
+    if (this.st.errLines.length < LIMITS.errLines) {
+      e.text = own(e.text);
+      e.cv = own(e.cv);
+      e.component = own(e.component);
+      if (ids) e.updateIds = ids.map((x) => own(x));
+      this.st.errLines.push(e);
+    }
     else if (call) (call as CallAcc).overflowErrors = ((call as CallAcc).overflowErrors ?? 0) + 1;
     else this.st.errOverflow++;
   }
@@ -490,17 +503,17 @@ export class Analyzer {
     const near = (e: ErrLine): boolean =>
       k.time !== undefined && e.time !== undefined ? k.time - e.time <= NEAR_MS : line - e.line <= 300;
     // For a call, the earliest error of its own thread or cV inside the call is where it went wrong.
-    const own = k.inCall ? hits.find((e) => (k.tid !== undefined && e.tid === k.tid && e.pid === k.pid) || (!!k.cv && !!e.cv && e.cv.startsWith(k.cv))) : undefined;
+    const ownThread = k.inCall ? hits.find((e) => (k.tid !== undefined && e.tid === k.tid && e.pid === k.pid) || (!!k.cv && !!e.cv && e.cv.startsWith(k.cv))) : undefined;
     const sameCode = hits.find((e) => e.code === k.code);
-    const root = own ?? sameCode ?? hits.find(near);
+    const root = ownThread ?? sameCode ?? hits.find(near);
     if (!root) return { lines: [], texts: {} };
     const picked: ErrLine[] = [root];
     if (sameCode && sameCode !== root) picked.push(sameCode);
     const last = hits[hits.length - 1];
     if (!picked.includes(last) && near(last)) picked.push(last);
     const texts: Record<string, string> = {};
-    for (const e of picked) texts[`${e.file}:${e.line}`] = e.text;
-    return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: root.component, texts };
+    for (const e of picked) texts[`${e.file}:${e.line}`] = own(e.text);
+    return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: own(root.component), texts };
   }
 
   private addCandidate(c: Candidate, f: FileState, related?: { texts: Record<string, string> }, texts?: Record<string, string>): void {
