@@ -30,7 +30,9 @@ export async function runSummarize(argv: string[]): Promise<number> {
   }
   // Files that could not be read as logs still get their explanation in the report; say so on stderr too.
   for (const f of analysis.files) {
-    if (f.unreadable) process.stderr.write(`wulog summarize: note: ${f.path} is not readable as a log (${f.unreadable}); the report says how to get text\n`);
+    if (!f.unreadable) continue;
+    const how = f.unreadable === 'etl' || f.unreadable === 'undecoded' ? '; the report says how to get readable text' : '';
+    process.stderr.write(`wulog summarize: note: ${f.path} is not readable as a log (${f.unreadable})${how}\n`);
   }
   const text = json ? `${JSON.stringify(toJsonReport(analysis, lang), null, 2)}\n` : `${renderMarkdown(analysis, { lang })}\n`;
   await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
