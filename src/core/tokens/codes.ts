@@ -18,11 +18,62 @@ const SETUP_ID_COLUMN = /^\uFEFF?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}, [A-Za-z]+ 
 const LOGGED_NAME = /^ - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/;
 
 /**
- * A bare 8-hex or 9/10-digit decimal value after a space, `=` or `:`; whether a result/error
- * keyword precedes it is checked afterwards on a short slice (ROLE_BEFORE). Anchoring on the
- * value is cheaper than scanning for the keywords: most words fail at their first letter.
+ * A bare value is a whole token of exactly 8 hex digits, or 9/10 decimal digits (optionally
+ * after `-`), right after a space, `=` or `:`; whether a result/error keyword precedes it is
+ * checked afterwards on a short slice (ROLE_BEFORE). Every such token holds a run of at least
+ * 8 hex digits, so the scan probes every 8th character and looks closer only around hex digits.
  */
-const BARE_VALUE = /[ =:](-?\d{9,10}|[0-9A-Fa-f]{8})(?![0-9A-Za-z_\-}])/g;
+function scanBareValues(line: string, from: number, out: CodeRef[]): void {
+  const n = line.length;
+  let j = (from > 0 ? from : 1) + 7;
+  while (j < n) {
+    if (!isHexChar(line.charCodeAt(j))) {
+      j += 8;
+      continue;
+    }
+    // The maximal run of hex digits around j: [a, b).
+    let a = j;
+    while (a > 0 && isHexChar(line.charCodeAt(a - 1))) a--;
+    let b = j + 1;
+    while (b < n && isHexChar(line.charCodeAt(b))) b++;
+    const len = b - a;
+    if (len >= 8 && len <= 10 && !valueBadAfter(line.charCodeAt(b))) {
+      const p = line.charCodeAt(a - 1);
+      let start = -1;
+      if (p === 9) {
+        // 4. A bare 8-hex failure code as a whole tab-separated field (ReportingEvents / REPORT EVENT).
+        if (len === 8 && a >= from && (b === n || line.charCodeAt(b) === 9)) {
+          const text = line.slice(a, b);
+          const value = parseInt(text, 16);
+          if (value >= 0x80000000) out.push({ value, text, form: 'bare', span: { start: a, end: b }, role: 'reportedError' });
+        }
+      } else if (p === 32 || p === 61 || p === 58) {
+        if (a >= from && (len === 8 || allDigits(line, a, b))) start = a;
+      } else if (p === 45 && len >= 9 && a - 1 >= from) {
+        const q = line.charCodeAt(a - 2);
+        if ((q === 32 || q === 61 || q === 58) && allDigits(line, a, b)) start = a - 1;
+      }
+      if (start >= 0) {
+        const ref = classifyKeyword(line, start, b, line.slice(start, b));
+        if (ref) out.push(ref);
+      }
+    }
+    j = b + 8;
+  }
+}
+
+/** What may not follow a bare value: letters, digits, `_`, `-`, `}`. */
+function valueBadAfter(c: number): boolean {
+  return isWordChar(c) || c === 45 || c === 125;
+}
+
+function allDigits(line: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 /** `resultMapped=0`, `resultUnMapped=240006`: 1..8 hex digits. */
 const MAPPED_VALUE = /[0-9A-Fa-f]{1,8}(?![0-9A-Za-z_\-}])/y;
 
@@ -74,7 +125,8 @@ function hexRun(line: string, i: number, max: number): number {
  */
 export function findCodes(line: string, from = 0): CodeRef[] {
   const out = scratch;
-  out.length = 0;
+  // Empty on entry (emptied below); checked so that a throw cannot leak codes into the next line.
+  if (out.length !== 0) out.length = 0;
   findInto(line, from, out);
   if (out.length === 0) return NO_CODES as CodeRef[];
   const result = out.slice();
@@ -87,28 +139,28 @@ const NO_CODES: readonly CodeRef[] = Object.freeze([]);
 /** Reused collection array: most lines have no code, so no array is allocated for them. */
 const scratch: CodeRef[] = [];
 
-function scanHexPrefix(line: string, from: number, prefix: string, out: CodeRef[]): boolean {
-  let i = line.indexOf(prefix, from);
-  if (i < 0) return false;
-  while (i >= 0) {
-    const n = hexRun(line, i + 2, 8);
-    if (n >= 1 && n <= 8 && !badBefore(line.charCodeAt(i - 1)) && !badAfter(line.charCodeAt(i + 2 + n))) {
-      const ref = classifyHex(line, i, i + 2 + n);
-      if (ref) out.push(ref);
+/** `0x`/`0X` codes (`x` is 120 or 88): found from the letter, a one-character search that is much cheaper than a two-character one. */
+function scanHexPrefix(line: string, from: number, x: string, out: CodeRef[]): void {
+  let j = line.indexOf(x, from + 1);
+  while (j >= 0) {
+    if (line.charCodeAt(j - 1) === 48) {
+      const i = j - 1;
+      const n = hexRun(line, j + 1, 8);
+      if (n >= 1 && n <= 8 && !badBefore(line.charCodeAt(i - 1)) && !badAfter(line.charCodeAt(j + 1 + n))) {
+        const ref = classifyHex(line, i, j + 1 + n);
+        if (ref) out.push(ref);
+      }
     }
-    i = line.indexOf(prefix, i + 2);
+    j = line.indexOf(x, j + 1);
   }
-  return true;
 }
 
 function findInto(line: string, from: number, out: CodeRef[]): void {
-  let passes = 0;
   // 1. 0x / 0X codes.
-  if (scanHexPrefix(line, from, '0x', out)) passes++;
-  if (line.indexOf('X', from) >= 0 && scanHexPrefix(line, from, '0X', out)) passes++;
+  scanHexPrefix(line, from, 'x', out);
+  scanHexPrefix(line, from, 'X', out);
   // 2. `[80070005]`.
   let b = line.indexOf('[', from);
-  if (b >= 0) passes++;
   while (b >= 0) {
     if (line.charCodeAt(b + 9) === 93 && hexRun(line, b + 1, 8) === 8) {
       const ref = classifyBracket(line, b + 1, b + 9);
@@ -116,48 +168,29 @@ function findInto(line: string, from: number, out: CodeRef[]): void {
     }
     b = line.indexOf('[', b + 1);
   }
-  // 3. Bare or decimal values right after a keyword.
-  let keyed = false;
-  BARE_VALUE.lastIndex = from > 0 ? from - 1 : 0;
-  let m: RegExpExecArray | null;
-  while ((m = BARE_VALUE.exec(line)) !== null) {
-    const start = m.index + 1;
-    if (start < from) continue;
-    const end = start + m[1].length;
-    const ref = classifyKeyword(line, start, end, m[1]);
-    if (ref) {
-      out.push(ref);
-      keyed = true;
-    }
-  }
-  let k = line.indexOf('Mapped=', from);
+  // 3. Bare or decimal values right after a keyword, and tab-separated fields.
+  scanBareValues(line, from, out);
+  // `resultMapped=0`: shorter values after `Mapped=` (found from the `=`: one-character search).
+  let k = line.indexOf('=', from + 6);
   while (k >= 0) {
-    MAPPED_VALUE.lastIndex = k + 7;
-    const mm = MAPPED_VALUE.exec(line);
-    // 8-digit values were already taken above.
-    if (mm && mm[0].length < 8) {
-      const ref = classifyKeyword(line, k + 7, k + 7 + mm[0].length, mm[0]);
-      if (ref) {
-        out.push(ref);
-        keyed = true;
+    if (line.charCodeAt(k - 1) === 100 && line.startsWith('Mapped', k - 6)) {
+      MAPPED_VALUE.lastIndex = k + 1;
+      const mm = MAPPED_VALUE.exec(line);
+      // 8-digit values were already taken above.
+      if (mm && mm[0].length < 8) {
+        const ref = classifyKeyword(line, k + 1, k + 1 + mm[0].length, mm[0]);
+        if (ref) out.push(ref);
       }
     }
-    k = line.indexOf('Mapped=', k + 7);
+    k = line.indexOf('=', k + 1);
   }
-  if (keyed) passes++;
-  // 4. A bare 8-hex failure code as a whole tab-separated field.
-  let t = from > 0 && line.charCodeAt(from - 1) === 9 ? from - 1 : line.indexOf('\t', from);
-  if (t >= 0) passes++;
-  while (t >= 0) {
-    const c = line.charCodeAt(t + 9);
-    if ((c === 9 || t + 9 === line.length) && hexRun(line, t + 1, 8) === 8) {
-      const text = line.slice(t + 1, t + 9);
-      const value = parseInt(text, 16);
-      if (value >= 0x80000000) out.push({ value, text, form: 'bare', span: { start: t + 1, end: t + 9 }, role: 'reportedError' });
-    }
-    t = line.indexOf('\t', t + 1);
-  }
-  if (passes > 1 && out.length > 1) out.sort((x, y) => x.span.start - y.span.start);
+  // The passes above each push in order; mixed passes are merged by position.
+  if (out.length > 1 && !inOrder(out)) out.sort((x, y) => x.span.start - y.span.start);
+}
+
+function inOrder(out: CodeRef[]): boolean {
+  for (let i = 1; i < out.length; i++) if (out[i].span.start < out[i - 1].span.start) return false;
+  return true;
 }
 
 function before(line: string, start: number): string {

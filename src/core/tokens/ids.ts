@@ -38,7 +38,7 @@ function guidAt(line: string, s: number): number {
  * Found from each `-` (its first dash sits 8 characters after the GUID's start): no regex scan.
  */
 export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
-  const out: UpdateIdRef[] = [];
+  let out: UpdateIdRef[] | undefined;
   let d = line.indexOf('-', from + 8);
   while (d >= 0) {
     const s = d - 8;
@@ -65,14 +65,14 @@ export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
       if (id !== ZERO_GUID) {
         const ref: UpdateIdRef = { id, span: { start, end } };
         if (revision !== undefined) ref.revision = revision;
-        out.push(ref);
+        (out ??= []).push(ref);
       }
       d = line.indexOf('-', s + 36);
     } else {
       d = line.indexOf('-', d + 1);
     }
   }
-  return out.length ? out : (NO_IDS as UpdateIdRef[]);
+  return out ?? (NO_IDS as UpdateIdRef[]);
 }
 
 const KB = /(?<![A-Za-z0-9])[Kk][Bb](\d{6,8})(?!\d)/g;
@@ -88,16 +88,27 @@ export function findKbs(line: string, from = 0): KbRef[] {
 }
 
 /** `cV = K5bdL23idEavHjyw.2.1`, `(cV: ...)`, `cV=...`: the span covers the vector only. */
-const CV = /\bcV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)(?![A-Za-z0-9+/])/g;
+const CV_AT = /cV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)(?![A-Za-z0-9+/])/y;
 
+/** Found from each `cV` (native search); the sticky regex runs only there. */
 export function findCvs(line: string, from = 0): CvRef[] {
-  if (line.indexOf('cV', from) < 0) return NO_CVS as CvRef[];
-  const out: CvRef[] = [];
-  CV.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = CV.exec(line)) !== null) {
-    const start = m.index + m[0].length - m[1].length;
-    out.push({ cv: m[1], span: { start, end: start + m[1].length } });
+  let k = line.indexOf('cV', from);
+  if (k < 0) return NO_CVS as CvRef[];
+  let out: CvRef[] | undefined;
+  while (k >= 0) {
+    // `\b` before `cV`: no letter, digit or `_` right before it.
+    const p = k > 0 ? line.charCodeAt(k - 1) : 32;
+    const word = (p >= 48 && p <= 57) || (p >= 65 && p <= 90) || (p >= 97 && p <= 122) || p === 95;
+    CV_AT.lastIndex = k;
+    const m = word ? null : CV_AT.exec(line);
+    if (m) {
+      const end = k + m[0].length;
+      const start = end - m[1].length;
+      (out ??= []).push({ cv: m[1], span: { start, end } });
+      k = line.indexOf('cV', end);
+    } else {
+      k = line.indexOf('cV', k + 2);
+    }
   }
-  return out.length ? out : (NO_CVS as CvRef[]);
+  return out ?? (NO_CVS as CvRef[]);
 }
