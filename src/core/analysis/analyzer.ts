@@ -200,7 +200,9 @@ export class Analyzer {
       if (b.kind !== 'skip') this.bracket(f, rec, b);
       return;
     }
-    const counts = parseCounts(msg);
+    // Counts, call results and most per-update results carry `=`: one scan decides whether to look.
+    const eq = msg.indexOf('=') >= 0;
+    const counts = eq ? parseCounts(msg) : undefined;
     if (counts) {
       if (rec.tid === undefined) this.attachCounts(f, rec, counts.op, counts.counts);
       else f.pendingCounts.set(rec.tid, { rec, op: counts.op, counts: counts.counts });
@@ -212,7 +214,7 @@ export class Analyzer {
         this.st.successes.push({ file: f.index, line: rec.line, updateId: m[1].toUpperCase(), operation: 'install' });
       }
     }
-    const cr = parseCallResult(msg);
+    const cr = eq ? parseCallResult(msg) : undefined;
     if (cr) this.attachCallResult(f, rec, cr.exitCode, cr.callError, cr.client);
     const ur = RESULT_COMPONENTS.has(rec.component ?? '') ? parseUpdateResult(msg) : undefined;
     if (ur) this.updateResult(f, rec, ur);
@@ -643,8 +645,11 @@ interface CallAcc extends Call {
   overflowErrors?: number;
 }
 
+/** Title lines start with `Title=`, `Title = ` or `*   Title = ` (after spaces), or `Deserialized`. */
 function mayHaveTitle(msg: string): boolean {
-  return msg.indexOf('Title') >= 0 || msg.startsWith('Deserialized');
+  let i = 0;
+  while (i < 16 && i < msg.length && (msg.charCodeAt(i) === 32 || msg.charCodeAt(i) === 42 || msg.charCodeAt(i) === 9)) i++;
+  return msg.startsWith('Title', i) || msg.startsWith('Deserialized', i);
 }
 
 function snippet(rec: LogRecord): string {
