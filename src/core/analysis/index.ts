@@ -1,4 +1,11 @@
-// Public API of the analysis: the incremental Analyzer plus the editor and file entry points.
+// Public API of the analysis (plain data, 0-based lines):
+//   analyzeText(text, fileName)      editor path: one document → Analysis
+//   analyzeFiles(paths)              files and folders (walked, sniffed), each streamed once
+//   new Analyzer(); addFile(path, format) → index; push(index, record); finish(infos)
+//                                    for callers that already run a LogStream themselves
+// Analysis.failures are the outcomes that decided something (Problems panel: Error);
+// Analysis.noise are the intermediate error lines with a kind and reason (lower severity);
+// calls/updates/cbsSessions feed the tree view; src/core/report renders Markdown/JSON.
 export { Analyzer } from './analyzer';
 export { analyzeText, analyzeFiles, InputError } from './files';
 export { phaseOfCode, phaseOfComponent, phaseOfCallKind, phaseOfOperation } from './phase';
