@@ -35,6 +35,9 @@ interface FileState {
   rebootProcessing: boolean;
   lastLine: number;
   pendingCounts: Map<number, { rec: LogRecord; op?: string; counts: CallCounts }>;
+  /** `UpdateId = X` then `Bundles N updates:` then N ids: the bundled ids belong to X. */
+  lastUpdateOnTid: Map<number, string>;
+  bundleOnTid: Map<number, { parent: string; left: number }>;
 }
 
 const RING = 400;
@@ -71,6 +74,7 @@ export class Analyzer {
     this.files.push({
       index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], pendingTitle: new Map(),
       handlerUpdate: new Map(), cbsById: new Map(), rebootProcessing: false, lastLine: -1, pendingCounts: new Map(),
+      lastUpdateOnTid: new Map(), bundleOnTid: new Map(),
     });
     return index;
   }
@@ -178,10 +182,34 @@ export class Analyzer {
         if (kb && !u.kb) u.kb = own(kb);
       }
     }
+    if (rec.tid !== undefined && f.format !== 'cbs') this.bundles(f, rec, ids);
     if (ids.length && rec.tid !== undefined) {
       const c = this.openOnThread(f, rec.tid, rec);
       if (c) for (let i = 0; i < ids.length && i < 4; i++) if (!c.updateIds.includes(ids[i].id)) addCapped(c.updateIds, own(ids[i].id), LIMITS.callUpdates);
     }
+  }
+
+  private bundles(f: FileState, rec: LogRecord, ids: LogRecord['updateIds']): void {
+    const tid = rec.tid as number;
+    const b = f.bundleOnTid.get(tid);
+    if (b) {
+      // A bundled id stands alone on its line (after spaces, `*` and braces).
+      if (ids.length === 1 && /^[\s*{]*[0-9A-Fa-f]{8}-/.test(rec.message)) {
+        const u = this.update(ids[0].id, ids[0].revision);
+        if (u && !u.parentId && u.updateId !== b.parent) u.parentId = b.parent;
+        if (--b.left <= 0) f.bundleOnTid.delete(tid);
+        return;
+      }
+      f.bundleOnTid.delete(tid);
+    }
+    if (ids.length === 1 && rec.message.indexOf('UpdateId = ') >= 0) {
+      const u = this.update(ids[0].id, ids[0].revision);
+      if (u) f.lastUpdateOnTid.set(tid, u.updateId);
+      return;
+    }
+    const m = rec.message.indexOf('Bundles ') >= 0 ? /Bundles (\d{1,4}) updates:/.exec(rec.message) : null;
+    const parent = f.lastUpdateOnTid.get(tid);
+    if (m && parent) f.bundleOnTid.set(tid, { parent, left: +m[1] });
   }
 
   // ---- WindowsUpdate.log ----------------------------------------------------------------

@@ -134,6 +134,15 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     order[order.indexOf(g)] = merged;
   }
   const failures = order.sort((a, b) => a.at.file - b.at.file || a.at.line - b.at.line);
+  // A bundled update has no title of its own: name it by the update it is bundled in.
+  for (const f of failures) {
+    const parentId = f.updateId ? st.updates.get(f.updateId)?.parentId : undefined;
+    const parent = parentId ? st.updates.get(parentId) : undefined;
+    if (!parent) continue;
+    f.parentUpdateId = parent.updateId;
+    f.title = f.title ?? parent.title;
+    f.kb = f.kb ?? parent.kb;
+  }
 
   // 5. CBS sessions: link by session id (Handler logged it) or by KB and time.
   const sessionsById = new Map<string, string[]>();
@@ -180,7 +189,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const callKeys = callsOfUpdate.get(u.updateId) ?? [];
     updates.push({
       updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: u.mentions,
-      callKeys, mentionCount: u.mentionCount,
+      callKeys, mentionCount: u.mentionCount, parentUpdateId: u.parentId,
     });
   }
   for (const p of pending) p.kb = p.updateId ? st.updates.get(p.updateId)?.kb : undefined;

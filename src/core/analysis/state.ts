@@ -28,6 +28,8 @@ export interface UpdateAcc {
   mentionCount: number;
   results: UpdateResult[];
   callKeys: string[];
+  /** The top-level update this one is bundled in. */
+  parentId?: string;
 }
 
 /** A `*FAILED*`, WARNING/FATAL or Error line with a code: evidence or noise. */

@@ -78,6 +78,8 @@ export interface UpdateInfo {
   callKeys: string[];
   /** Total number of mentions (the `mentions` list is capped). */
   mentionCount?: number;
+  /** The top-level update this one is bundled in (`Bundles N updates:`), upper case, no braces. */
+  parentUpdateId?: string;
 }
 
 export interface CbsError {
@@ -146,6 +148,8 @@ export interface Failure {
   operation?: string;
   /** Text of the evidence lines (message part, truncated), for reports. */
   snippets?: LineSnippet[];
+  /** When the failed update is a bundled one: the top-level update it belongs to. */
+  parentUpdateId?: string;
 }
 
 export interface LineSnippet {

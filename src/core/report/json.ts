@@ -34,6 +34,8 @@ export interface JsonFailure {
   revision: number | null;
   kb: string | null;
   title: string | null;
+  /** The top-level update a bundled update belongs to. */
+  parentUpdateId: string | null;
   call: JsonCall | null;
   evidence: number[];
   rootCauseLine: number | null;
@@ -90,6 +92,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         revision: f.revision ?? null,
         kb: f.kb ?? null,
         title: f.title ?? null,
+        parentUpdateId: f.parentUpdateId ?? null,
         call: jsonCall(f.callKey ? calls.get(f.callKey) : undefined),
         evidence: f.evidence.filter((e) => e.file === f.at.file).map((e) => e.line + 1),
         rootCauseLine: f.rootCause && f.rootCause.file === f.at.file ? f.rootCause.line + 1 : null,

@@ -88,7 +88,8 @@ function renderFailure(
   out.push(`## ${t.failureHeading(n, what, t.phases[f.phase], codeSpan(codeText))}`, '');
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
-    out.push(`- **${t.update}:** ${f.title ? escapeMarkdown(f.title) : ''}${id}`);
+    const parent = f.parentUpdateId ? ` (${t.bundledIn} ${codeSpan(f.parentUpdateId)})` : '';
+    out.push(`- **${t.update}:** ${f.title ? escapeMarkdown(f.title) : ''}${id}${parent}`);
   }
   const why = f.phaseEvidence.map((p) => {
     const label = t.evidenceKinds ? t.evidenceKinds[p.kind] ?? p.kind : escapeMarkdown(p.detail);

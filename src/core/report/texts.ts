@@ -46,6 +46,7 @@ export interface ReportTexts {
   outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
   noCode: string;
   callKinds: Record<string, string>;
+  bundledIn: string;
   /** Short label per kind of phase evidence (used instead of the English detail in zh-cn). */
   evidenceKinds?: Record<string, string>;
 }
@@ -101,6 +102,7 @@ const en: ReportTexts = {
   outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
   noCode: '(no name known)',
   callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
+  bundledIn: 'bundled in',
 };
 
 const zh: ReportTexts = {
@@ -154,6 +156,7 @@ const zh: ReportTexts = {
   outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
   noCode: '（名称未知）',
   callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
+  bundledIn: '捆绑于',
   evidenceKinds: {
     operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围',
     cbsSession: '重启时的 CBS 处理', message: '日志消息',

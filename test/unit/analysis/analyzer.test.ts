@@ -194,4 +194,26 @@ describe('analysis: outcomes, phases and chains', () => {
     assert.equal(a.failures[0].updateId, undefined);
     assert.equal(a.failures[0].occurrences, 2);
   });
+
+  it('names a failed bundled update by the update it is bundled in', () => {
+    const text = [
+      '2024-04-12 13:36:06.3441122 7232  13824 DownloadManager * START * Begin Downloading Updates [CallerId = Tester] [Call ID = {43803550-0ECA-469B-8CC0-8DC7FA2FE8A9}]',
+      '2024-04-12 13:36:06.3441249 7232  13824 Agent             Title = Contoso App Runtime 1.5',
+      '2024-04-12 13:36:06.3441275 7232  13824 Agent             UpdateId = 1A1A1A1A-2B2B-4C3C-8D4D-5E5E5E5E5E5E.1',
+      '2024-04-12 13:36:06.3441285 7232  13824 Agent               Bundles 2 updates:',
+      '2024-04-12 13:36:06.3441304 7232  13824 Agent                 2B2B2B2B-2B2B-4C3C-8D4D-5E5E5E5E5E5E.1',
+      '2024-04-12 13:36:06.3441322 7232  13824 Agent                 3C3C3C3C-2B2B-4C3C-8D4D-5E5E5E5E5E5E.1',
+      '2024-04-12 13:36:06.3441349 7232  13824 Agent             Title = Something else',
+      '2024-04-12 14:45:00.0000000 7232  13900 DownloadManager *FAILED* [80D03805] Error occurred while downloading update 3C3C3C3C-2B2B-4C3C-8D4D-5E5E5E5E5E5E.1; notifying dependent calls.',
+    ].join('\n');
+    const a = analyseText(text, 'wu10');
+    assert.equal(a.failures.length, 1);
+    const f = a.failures[0];
+    assert.equal(f.phase, 'download');
+    assert.equal(f.updateId, '3C3C3C3C-2B2B-4C3C-8D4D-5E5E5E5E5E5E');
+    assert.equal(f.parentUpdateId, '1A1A1A1A-2B2B-4C3C-8D4D-5E5E5E5E5E5E');
+    assert.equal(f.title, 'Contoso App Runtime 1.5');
+    assert.equal(a.updates.find((u) => u.updateId === '2B2B2B2B-2B2B-4C3C-8D4D-5E5E5E5E5E5E')?.parentUpdateId, '1A1A1A1A-2B2B-4C3C-8D4D-5E5E5E5E5E5E');
+    assert.equal(a.updates.find((u) => u.title === 'Something else'), undefined, 'a title is not given to the bundled ids');
+  });
 });
