@@ -223,6 +223,7 @@ export class Analyzer {
     if (waiting && rec.pid === waiting.rec.pid) {
       f.pendingCounts.delete(rec.tid as number);
       if (!(b && b.federatedEnd)) this.attachCounts(f, waiting.rec, waiting.op, waiting.counts);
+      else this.fixPairing(f, rec, waiting.counts);
     }
     if (b) {
       if (b.kind !== 'skip') this.bracket(f, rec, b);
@@ -306,6 +307,40 @@ export class Analyzer {
     }
     if ((match as CallAcc).resultTimeText === undefined) (match as CallAcc).resultTimeText = own(rec.timeText);
     this.closeCall(f, match, rec);
+  }
+
+  /**
+   * The federated repeat of the counts is logged on the thread that started the inner call.
+   * Concurrent calls without a cV were paired first-in first-out; when the repeat names
+   * another thread, the call just closed and the open one started there swap their starts.
+   */
+  private fixPairing(f: FileState, rec: LogRecord, counts: CallCounts): void {
+    const tid = rec.tid as number;
+    const closed = f.recent[f.recent.length - 1];
+    if (!closed || closed.tid === tid || closed.pid !== rec.pid || closed.cv || !sameCounts(closed.counts, counts)) return;
+    const open = f.open.find((c) => c.tid === tid && c.pid === rec.pid && !c.cv && !c.counts && c.kind === closed.kind &&
+      (c as CallAcc).op === (closed as CallAcc).op && c.client === closed.client);
+    if (!open) return;
+    const oldClosed = closed.key;
+    const oldOpen = open.key;
+    const fields = ['key', 'startLine', 'startTime', 'tid', 'label', 'component', 'updateIds'] as const;
+    const a = closed as unknown as Record<string, unknown>;
+    const o = open as unknown as Record<string, unknown>;
+    for (const k of fields) [a[k], o[k]] = [o[k], a[k]];
+    for (const c of this.st.candidates) {
+      if (c.callKey === oldClosed) {
+        c.callKey = oldOpen;
+        if (c.callLevel) c.callStartLine = closed.startLine;
+        for (const e of c.evidence) if (e.file === f.index && e.line === open.startLine) e.line = closed.startLine;
+        if (c.texts) {
+          const t = c.texts[`${f.index}:${open.startLine}`];
+          if (t !== undefined) {
+            delete c.texts[`${f.index}:${open.startLine}`];
+            c.texts[`${f.index}:${closed.startLine}`] = `${closed.component ?? ''} * START * ${closed.label ?? ''}`.trim();
+          }
+        }
+      } else if (c.callKey === oldOpen) c.callKey = oldClosed;
+    }
   }
 
   private attachCounts(f: FileState, rec: LogRecord, op: string | undefined, counts: CallCounts): void {
@@ -706,6 +741,11 @@ function decidingCallCode(c: Call): number {
   if (c.callErrorCode !== undefined && isError(c.callErrorCode)) return c.callErrorCode;
   if (c.exitCode !== undefined && isError(c.exitCode)) return c.exitCode;
   return 0x80240022; // WU_E_ALL_UPDATES_FAILED: the call counted failed items without a code
+}
+
+function sameCounts(a: CallCounts | undefined, b: CallCounts): boolean {
+  return !!a && a.succeeded === b.succeeded && a.failed === b.failed && a.cancelled === b.cancelled &&
+    a.succeededWithErrors === b.succeededWithErrors && a.unaccounted === b.unaccounted;
 }
 
 function addCapped(list: string[], v: string, cap: number): void {

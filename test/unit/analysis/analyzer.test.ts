@@ -216,4 +216,28 @@ describe('analysis: outcomes, phases and chains', () => {
     assert.equal(a.updates.find((u) => u.updateId === '2B2B2B2B-2B2B-4C3C-8D4D-5E5E5E5E5E5E')?.parentUpdateId, '1A1A1A1A-2B2B-4C3C-8D4D-5E5E5E5E5E5E');
     assert.equal(a.updates.find((u) => u.title === 'Something else'), undefined, 'a title is not given to the bundled ids');
   });
+
+  it('pairs concurrent calls without cV by the thread of the federated repeat', () => {
+    const text = [
+      '2021/07/13 14:02:41.7600000 9624  11992 ComApi          * START *   Federated Download ClientId = Tester (cV = AAAAAAAAAAAAAAAA.1.0)',
+      '2021/07/13 14:02:41.7612062 9624  5932  ComApi          * START *   Download ClientId = Tester',
+      '2021/07/13 14:02:41.7613000 9624  11992 ComApi          * START *   Federated Download ClientId = Tester (cV = AAAAAAAAAAAAAAAA.2.0)',
+      '2021/07/13 14:02:41.7620531 9624  11448 ComApi          * START *   Download ClientId = Tester',
+      '2021/07/13 14:04:29.3800228 576   7988  DownloadManager *FAILED* [8020002B] Error occurred while downloading update E3E3E3E3-6547-4EC8-9097-4C7E37190DDA.1; notifying dependent calls.',
+      '2021/07/13 14:04:32.4540739 9624  8140  ComApi          Download call complete (succeeded = 0, succeeded with errors = 0, failed = 1, cancelled = 0, unaccounted = 0)',
+      '2021/07/13 14:04:32.4540978 9624  8140  ComApi          ClientId = Tester: Exit code = 0x00000000; Call error code = 0x80240022',
+      '2021/07/13 14:04:32.4540990 9624  8140  ComApi          * END *   Download ClientId = Tester',
+      '2021/07/13 14:04:32.4546282 9624  11448 ComApi          Download call complete (succeeded = 0, succeeded with errors = 0, failed = 1, cancelled = 0, unaccounted = 0)',
+      '2021/07/13 14:04:32.4546417 9624  11448 ComApi          * END *   All federated downloads have completed. ClientId = Tester (cV = AAAAAAAAAAAAAAAA.2.1)',
+    ].join('\n');
+    const a = analyseText(text, 'wu10');
+    assert.equal(a.failures.length, 1);
+    const call = a.calls.find((c) => c.key === a.failures[0].callKey);
+    assert.equal(call?.startLine, 3, 'the call started on thread 11448 (the federated repeat) is the one that failed');
+    assert.equal(call?.result, 'failed');
+    assert.ok(lines(a.failures[0].evidence).includes(4));
+    assert.ok(!lines(a.failures[0].evidence).includes(2));
+    const other = a.calls.find((c) => c.startLine === 1);
+    assert.notEqual(other?.result, 'failed');
+  });
 });
