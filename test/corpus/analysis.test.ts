@@ -95,6 +95,12 @@ describe('corpus: analysis of real logs', function () {
     assert.equal(bits?.updateId, 'E3766677-6547-4EC8-9097-4C7E37190DDA');
     assert.equal(bits?.kb, '4023057');
     assert.equal(bits && line1(bits), 2584);
+    // Five concurrent Download calls without cV: the failed one is the call started on the thread
+    // that logged the federated repeat of its counts.
+    const call = a.calls.find((c) => c.key === bits?.callKey);
+    assert.equal(call && call.startLine + 1, 1751);
+    assert.equal(call?.endLine !== undefined && call.endLine + 1, 2599);
+    assert.equal(bits?.callErrorCode, 0x80240022);
     assert.equal(a.failures.filter((f) => f.phase === 'download').length, 3);
     assert.ok(!a.failures.some((f) => f.code === 0x80242014));
     const p = a.pending?.find((x) => x.code === 0x80242014);
