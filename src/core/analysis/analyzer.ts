@@ -36,7 +36,7 @@ interface FileState {
   lastLine: number;
   pendingCounts: Map<number, { rec: LogRecord; op?: string; counts: CallCounts }>;
   /** `UpdateId = X` then `Bundles N updates:` then N ids: the bundled ids belong to X. */
-  lastUpdateOnTid: Map<number, string>;
+  lastUpdateOnTid: Map<number, { id: string; line: number }>;
   bundleOnTid: Map<number, { parent: string; left: number }>;
 }
 
@@ -204,12 +204,14 @@ export class Analyzer {
     }
     if (ids.length === 1 && rec.message.indexOf('UpdateId = ') >= 0) {
       const u = this.update(ids[0].id, ids[0].revision);
-      if (u) f.lastUpdateOnTid.set(tid, u.updateId);
+      if (u) f.lastUpdateOnTid.set(tid, { id: u.updateId, line: rec.line });
       return;
     }
-    const m = rec.message.indexOf('Bundles ') >= 0 ? /Bundles (\d{1,4}) updates:/.exec(rec.message) : null;
-    const parent = f.lastUpdateOnTid.get(tid);
-    if (m && parent) f.bundleOnTid.set(tid, { parent, left: +m[1] });
+    // `Bundles N updates:` comes right after the `UpdateId = ` line of its thread.
+    const last = ids.length === 0 ? f.lastUpdateOnTid.get(tid) : undefined;
+    if (!last || rec.line - last.line > 3) return;
+    const m = /^[\s*]*Bundles (\d{1,4}) updates:/.exec(rec.message);
+    if (m) f.bundleOnTid.set(tid, { parent: last.id, left: +m[1] });
   }
 
   // ---- WindowsUpdate.log ----------------------------------------------------------------
