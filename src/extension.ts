@@ -2,11 +2,15 @@
 import * as vscode from 'vscode';
 import { registerContentDetection } from './languageDetection/contentDetection';
 import { registerCodeHover } from './hover/codeHoverProvider';
+import { DocumentAnalyses } from './analysisService/documentAnalyses';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Features are registered here as they land.
   registerContentDetection(context);
   context.subscriptions.push(registerCodeHover());
+  // One analysis per document version, shared by the Problems panel, tree view and summary.
+  const analyses = new DocumentAnalyses();
+  context.subscriptions.push(analyses);
 }
 
 export function deactivate(): void {
