@@ -25,17 +25,25 @@ const LOGGED_NAME = /^ - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/;
  */
 function scanBareValues(line: string, from: number, out: CodeRef[]): void {
   const n = line.length;
+  // Invariant: every run of 8+ hex digits starting at j - 7 or later is still to be found.
   let j = (from > 0 ? from : 1) + 7;
   while (j < n) {
-    if (!isHexChar(line.charCodeAt(j))) {
+    if (HEX[line.charCodeAt(j)] === 0) {
       j += 8;
       continue;
     }
+    // A non-hex character among the 7 before j: no 8-run can hold both it and j.
+    let q = j - 1;
+    while (q > j - 8 && HEX[line.charCodeAt(q)] === 1) q--;
+    if (q > j - 8) {
+      j = q + 8;
+      continue;
+    }
     // The maximal run of hex digits around j: [a, b).
-    let a = j;
-    while (a > 0 && isHexChar(line.charCodeAt(a - 1))) a--;
+    let a = j - 7;
+    while (a > 0 && HEX[line.charCodeAt(a - 1)] === 1) a--;
     let b = j + 1;
-    while (b < n && isHexChar(line.charCodeAt(b))) b++;
+    while (b < n && HEX[line.charCodeAt(b)] === 1) b++;
     const len = b - a;
     if (len >= 8 && len <= 10 && !valueBadAfter(line.charCodeAt(b))) {
       const p = line.charCodeAt(a - 1);
@@ -96,6 +104,10 @@ function isHexChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
 }
 
+/** 1 for the hex digits, by UTF-16 code unit (a table lookup beats three range tests in the hot scan). */
+const HEX = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) if (isHexChar(c)) HEX[c] = 1;
+
 /** Letters, digits and `_`: a code must not be glued to a word. */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -125,19 +137,19 @@ function hexRun(line: string, i: number, max: number): number {
  */
 export function findCodes(line: string, from = 0): CodeRef[] {
   const out = scratch;
-  // Empty on entry (emptied below); checked so that a throw cannot leak codes into the next line.
+  // Empty on entry (handed over below); checked so that a throw cannot leak codes into the next line.
   if (out.length !== 0) out.length = 0;
   findInto(line, from, out);
   if (out.length === 0) return NO_CODES as CodeRef[];
-  const result = out.slice();
-  out.length = 0;
-  return result;
+  // The filled array becomes the result; a fresh one collects the next line's codes.
+  scratch = [];
+  return out;
 }
 
 /** The shared empty result (records are read-only: one frozen array spares an allocation per line). */
 const NO_CODES: readonly CodeRef[] = Object.freeze([]);
 /** Reused collection array: most lines have no code, so no array is allocated for them. */
-const scratch: CodeRef[] = [];
+let scratch: CodeRef[] = [];
 
 /** `0x`/`0X` codes (`x` is 120 or 88): found from the letter, a one-character search that is much cheaper than a two-character one. */
 function scanHexPrefix(line: string, from: number, x: string, out: CodeRef[]): void {
