@@ -4,7 +4,7 @@
 // intermediate error lines. Memory grows with the number of calls/updates/outcomes, not
 // with lines: every list kept per line kind is capped.
 import type { FileInfo, LogFormat, LogRecord } from '../model/types';
-import type { Analysis, AnalysedFile, Call, CallCounts, CbsSession, LineRef, Phase } from './types';
+import type { Analysis, AnalysedFile, Call, CallCounts, CbsSession, LineRef, Phase, PhaseEvidence } from './types';
 import {
   CALL_CANCELLED, FAILED_MARKER, HRESULT_TAG, WU7_WARNING, head, hex, isError, kbOfTitle,
   operationOfCategory, parseBracket, parseCallResult, parseCounts, parseReportEvent, parseTitle,
@@ -416,7 +416,7 @@ export class Analyzer {
     const related = this.related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, time: call.endTime, inCall: true });
     this.addCandidate({
       file: f.index, line, time: call.endTime ?? call.startTime, timeText: (call as CallAcc).resultTimeText, code, outcomeKind: call.counts ? 'callResult' : 'exitCode',
-      operation: call.kind, phase, phaseEvidence: [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine } }],
+      operation: call.kind, phase, phaseEvidence: [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine }, fact: 'callStart', callKind: call.kind, client: call.client, label: call.label }],
       updateId: call.updateIds.length === 1 ? call.updateIds[0] : undefined, callKey: call.key, callLevel: true,
       evidence: ev.concat(related.lines), rootCause: related.root, rootComponent: related.rootComponent,
       callErrorCode: call.callErrorCode, callStartLine: call.startLine, callEndLine: call.endLine,
@@ -449,18 +449,18 @@ export class Analyzer {
     }
     const call = this.enclosingOpen(f, ur.operation, rec);
     let phase = phaseOfOperation(ur.operation);
-    const phaseEvidence = phase ? [{ kind: 'operation', detail: `${ur.kind}: operation ${ur.operation}`, at: { file: f.index, line: rec.line } }] : [];
+    const phaseEvidence: PhaseEvidence[] = phase ? [{ kind: 'operation', detail: `${ur.kind}: operation ${ur.operation}`, at: { file: f.index, line: rec.line }, fact: 'resultLine', lineKind: ur.kind, operation: ur.operation }] : [];
     if (phase === 'install' && POST_REBOOT.has(ur.code)) {
       // WU_E_UH_POSTREBOOT*: the install's post-reboot part (commit) is what failed.
       phase = 'commit';
-      phaseEvidence.push({ kind: 'codeRange', detail: 'post-reboot result of the update handler', at: { file: f.index, line: rec.line } });
+      phaseEvidence.push({ kind: 'codeRange', detail: 'post-reboot result of the update handler', at: { file: f.index, line: rec.line }, fact: 'postReboot' });
     }
     // Report events summarise an outcome logged elsewhere: they have no thread context of their own.
     const related = ur.kind === 'reportEvent' ? { lines: [], texts: {} } as { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> }
       : this.related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
     if (!phase) {
       phase = phaseOfComponent(related.rootComponent ?? rec.component) ?? phaseOfCode(ur.code) ?? 'unknown';
-      phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line } });
+      phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line }, fact: 'codeRange', component: own(related.rootComponent ?? rec.component) });
     }
     this.addCandidate({
       file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code: ur.code, outcomeKind: ur.kind, operation: ur.operation,
@@ -663,6 +663,7 @@ export class Analyzer {
             : phase === 'download' ? `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'}) failed to fetch its payload (network-range code)`
               : `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'})`,
           at: { file: f.index, line: rec.line },
+          fact: commit ? 'cbsReboot' : phase === 'download' ? 'cbsPayload' : 'cbsSession', sessionId: sid, client: session?.client,
         }],
         kb, cbsSessionKey: session?.key, cbsSessionId: sid, callLevel: false,
         evidence: (session ? [{ file: f.index, line: session.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
@@ -684,7 +685,7 @@ export class Analyzer {
     this.addCandidate({
       file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code, loggedName: c?.loggedName, outcomeKind: 'setupError',
       operation: 'install', phase: 'install',
-      phaseEvidence: [{ kind: 'component', detail: `${f.format === 'dism' ? 'DISM' : 'Setup'} error (${rec.component ?? 'no component'})`, at: { file: f.index, line: rec.line } }],
+      phaseEvidence: [{ kind: 'component', detail: `${f.format === 'dism' ? 'DISM' : 'Setup'} error (${rec.component ?? 'no component'})`, at: { file: f.index, line: rec.line }, fact: 'setupError', tool: f.format === 'dism' ? 'dism' : 'setup', component: own(rec.component) }],
       callLevel: false, evidence: [{ file: f.index, line: rec.line }], component: rec.component,
     }, f, undefined, { [`${f.index}:${rec.line}`]: snippet(rec) });
   }

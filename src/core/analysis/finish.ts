@@ -276,7 +276,7 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
   const roots = ch.cands.map((x) => x.rootCause).filter((x): x is LineRef => !!x).sort(cmpRef);
   const phaseEvidence = uniqBy(ch.cands.flatMap((x) => x.phaseEvidence), (p) => `${p.kind}|${p.detail}`).slice(0, 4);
   if (call && !phaseEvidence.some((p) => p.kind === 'callKind')) {
-    phaseEvidence.push({ kind: 'callKind', detail: `${call.kind} call${call.client ? ` from ${call.client}` : ''}`, at: { file: call.file, line: call.startLine } });
+    phaseEvidence.push({ kind: 'callKind', detail: `${call.kind} call${call.client ? ` from ${call.client}` : ''}`, at: { file: call.file, line: call.startLine }, fact: 'callStart', callKind: call.kind, client: call.client, label: call.label });
   }
   void calls;
   const callErr = ch.cands.find((x) => x.callLevel)?.callErrorCode ?? call?.callErrorCode;

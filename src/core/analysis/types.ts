@@ -108,8 +108,28 @@ export interface CbsSession {
 export interface PhaseEvidence {
   /** `callKind`, `component`, `codeRange`, `operation`, `cbsSession`, `message`. */
   kind: string;
+  /** English, for logs and tools; reports phrase the structured fields below instead. */
   detail: string;
   at?: LineRef;
+  /** Which fact this is, for the report to phrase: `callStart` (the call the outcome belongs to),
+   *  `resultLine` (the operation an update result line names), `postReboot` (a post-reboot handler code),
+   *  `codeRange` (code range / root-cause component), `cbsReboot`, `cbsPayload`, `cbsSession`, `setupError`. */
+  fact?: 'callStart' | 'resultLine' | 'postReboot' | 'codeRange' | 'cbsReboot' | 'cbsPayload' | 'cbsSession' | 'setupError';
+  /** Kind of result line (`logHistory`, `installComplete`, `installResult`, `returnCode`, `downloadResult`, `downloadError`, `reportEvent`). */
+  lineKind?: string;
+  /** Operation as logged (`install`, `download` ...). */
+  operation?: string;
+  callKind?: CallKind;
+  /** Caller/client id (`UpdateOrchestrator`, `WindowsUpdateAgent` ...). */
+  client?: string;
+  /** Bracket label of the call (`Install`, `Finding updates`). */
+  label?: string;
+  /** Component of the root-cause line (or of the line itself). */
+  component?: string;
+  /** CBS session id. */
+  sessionId?: string;
+  /** `dism` or `setup` for setupError. */
+  tool?: string;
 }
 
 /** A failure that decided an outcome. */
