@@ -75,11 +75,34 @@ export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
   return out ?? (NO_IDS as UpdateIdRef[]);
 }
 
+/**
+ * `line` holds `first` followed by the character `second` at `from` or later. Searching for one
+ * character natively and checking its neighbour is much cheaper than a two-character search.
+ */
+function hasPair(line: string, from: number, first: string, second: number): boolean {
+  let i = line.indexOf(first, from);
+  while (i >= 0) {
+    if (line.charCodeAt(i + 1) === second) return true;
+    i = line.indexOf(first, i + 1);
+  }
+  return false;
+}
+
+/** Index of the next `cV` at `from` or later (found from the rarer `V`), or -1. */
+function nextCv(line: string, from: number): number {
+  let i = line.indexOf('V', from + 1);
+  while (i >= 0) {
+    if (line.charCodeAt(i - 1) === 99) return i - 1;
+    i = line.indexOf('V', i + 1);
+  }
+  return -1;
+}
+
 const KB = /(?<![A-Za-z0-9])[Kk][Bb](\d{6,8})(?!\d)/g;
 
 /** `KB5016623`, `(KB5016623)`, `Package_for_KB5016623~`, `windows10.0-kb5016623-x64.msu`. */
 export function findKbs(line: string, from = 0): KbRef[] {
-  if (line.indexOf('KB', from) < 0 && line.indexOf('kb', from) < 0) return NO_KBS as KbRef[];
+  if (!hasPair(line, from, 'K', 66) && !hasPair(line, from, 'k', 98)) return NO_KBS as KbRef[];
   const out: KbRef[] = [];
   KB.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -92,7 +115,7 @@ const CV_AT = /cV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)(?![A-Za-z0-9+/])/y;
 
 /** Found from each `cV` (native search); the sticky regex runs only there. */
 export function findCvs(line: string, from = 0): CvRef[] {
-  let k = line.indexOf('cV', from);
+  let k = nextCv(line, from);
   if (k < 0) return NO_CVS as CvRef[];
   let out: CvRef[] | undefined;
   while (k >= 0) {
@@ -105,9 +128,9 @@ export function findCvs(line: string, from = 0): CvRef[] {
       const end = k + m[0].length;
       const start = end - m[1].length;
       (out ??= []).push({ cv: m[1], span: { start, end } });
-      k = line.indexOf('cV', end);
+      k = nextCv(line, end);
     } else {
-      k = line.indexOf('cV', k + 2);
+      k = nextCv(line, k + 2);
     }
   }
   return out ?? (NO_CVS as CvRef[]);
