@@ -1,0 +1,261 @@
+// Texts and line choices of the Problems panel, as plain data: no `vscode` import, so the
+// wording is unit-tested. The VS Code layer passes a `Translate` that localises the English keys.
+import type { Analysis, Call, CallKind, Failure, NoiseLine } from '../core/analysis/types';
+import type { Span, UnreadableReason } from '../core/model/types';
+import { explainCode, formatCode } from '../core/errors';
+import { findCodes } from '../core/tokens';
+import type { Lang } from '../core/lang';
+
+/** Localises an English key; `{0}`, `{1}` ... are replaced by the arguments. */
+export type Translate = (key: string, ...args: Array<string | number>) => string;
+
+/** Replaces `{n}` placeholders; used for bundles read directly (and by tests). */
+export function formatPlaceholders(template: string, args: ReadonlyArray<string | number>): string {
+  return template.replace(/\{(\d+)\}/g, (whole, i: string) => {
+    const v = args[Number(i)];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** Log text shown in a one-line message: no line breaks, bounded length. */
+function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+type OperationKey = 'install' | 'uninstall' | 'download' | 'search' | 'commit' | 'other';
+
+/** The operation a failure concerns: as logged when known, else from its phase. */
+export function operationOf(f: Pick<Failure, 'operation' | 'phase'>): OperationKey {
+  const op = (f.operation ?? '').toLowerCase();
+  if (op.includes('uninstall')) return 'uninstall';
+  if (op.includes('install')) return 'install';
+  if (op.includes('download')) return 'download';
+  if (/search|scan|detect|finding/.test(op)) return 'search';
+  if (op.includes('commit')) return 'commit';
+  switch (f.phase) {
+    case 'install': return 'install';
+    case 'download': return 'download';
+    case 'scan': return 'search';
+    case 'commit': return 'commit';
+    default: return 'other';
+  }
+}
+
+/** Capitalised operation names that start a failure message. */
+function operationTitle(op: OperationKey, t: Translate): string {
+  switch (op) {
+    case 'install': return t('Install');
+    case 'uninstall': return t('Uninstall');
+    case 'download': return t('Download');
+    case 'search': return t('Search');
+    case 'commit': return t('Commit after reboot');
+    default: return t('Update operation');
+  }
+}
+
+/** Lower-case call kinds used inside sentences ("install call started"). */
+function callKindName(kind: CallKind | string, t: Translate): string {
+  switch (kind) {
+    case 'install': return t('install');
+    case 'uninstall': return t('uninstall');
+    case 'download': return t('download');
+    case 'search': return t('search');
+    case 'agent': return t('agent');
+    default: return t('update');
+  }
+}
+
+/** "Title (KB…)", "KB…" or "{GUID}.rev": what a failure is about, or undefined when unknown. */
+export function updateLabel(f: Pick<Failure, 'title' | 'kb' | 'updateId' | 'revision'>): string | undefined {
+  const title = f.title ? oneLine(f.title) : undefined;
+  if (title) return f.kb && !title.toUpperCase().includes(`KB${f.kb}`) ? `${title} (KB${f.kb})` : title;
+  if (f.kb) return `KB${f.kb}`;
+  if (f.updateId) return f.revision !== undefined ? `${f.updateId}.${f.revision}` : f.updateId;
+  return undefined;
+}
+
+/** `0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — <meaning>`, in `lang`. */
+export function codeDescription(value: number, lang: Lang, loggedName?: string): string {
+  const ex = explainCode(value, lang, { loggedName });
+  const name = ex.name ?? loggedName;
+  const summary = oneLine(ex.text.summary, 300);
+  const head = name ? `${ex.code} ${name}` : ex.code;
+  return summary ? `${head} — ${summary}` : head;
+}
+
+/** The Error message of a deciding failure. */
+export function failureMessage(f: Failure, lang: Lang, t: Translate): string {
+  const op = operationTitle(operationOf(f), t);
+  const update = updateLabel(f);
+  const code = codeDescription(f.code, lang, f.loggedName);
+  let text = update ? t('{0} failed for {1}: {2}', op, update, code) : t('{0} failed: {1}', op, code);
+  if (f.occurrences !== undefined && f.occurrences > 1) text += ' ' + t('(seen {0} times)', f.occurrences);
+  return text;
+}
+
+/** A line of the evidence chain, with its label, for relatedInformation. */
+export interface RelatedLine {
+  line: number;
+  label: string;
+}
+
+/** Priority when several roles fall on one line: the lower wins. */
+const ROLE_ORDER = ['outcome', 'rootCause', 'callStart', 'cbsSession', 'callResult', 'repeat', 'evidence'] as const;
+type Role = (typeof ROLE_ORDER)[number];
+
+/** Most related lines per failure; the chain is already capped by the core, this bounds repeats. */
+const MAX_RELATED = 24;
+
+/**
+ * The chain of a failure inside file `file` of the analysis (the document): call start, root cause,
+ * other evidence, the call's result line, the CBS session start, earlier repeats, and the outcome.
+ * Sorted by line; each line once, labelled by its most telling role.
+ */
+export function relatedLines(f: Failure, analysis: Analysis, t: Translate, file = 0): RelatedLine[] {
+  const roles = new Map<number, { role: Role; label: string }>();
+  const put = (line: number | undefined, role: Role, label: () => string): void => {
+    if (line === undefined) return;
+    const had = roles.get(line);
+    if (had && ROLE_ORDER.indexOf(had.role) <= ROLE_ORDER.indexOf(role)) return;
+    roles.set(line, { role, label: label() });
+  };
+  const call: Call | undefined = f.callKey ? analysis.calls.find((c) => c.key === f.callKey) : undefined;
+  if (f.at.file === file) put(f.at.line, 'outcome', () => t('outcome'));
+  if (f.rootCause?.file === file) put(f.rootCause.line, 'rootCause', () => t('root cause'));
+  const callStart = call && call.file === file
+    ? { line: call.startLine, kind: call.kind as string, client: call.client }
+    : startFromEvidence(f, file);
+  if (callStart) {
+    const kind = callKindName(callStart.kind, t);
+    put(callStart.line, 'callStart', () => callStart.client
+      ? t('{0} call started ({1})', kind, oneLine(callStart.client, 80))
+      : t('{0} call started', kind));
+  }
+  for (const key of f.cbsSessionKeys) {
+    const s = analysis.cbsSessions.find((x) => x.key === key);
+    if (!s || s.file !== file) continue;
+    put(s.startLine, 'cbsSession', () => s.client
+      ? t('CBS session {0} started ({1})', s.id, oneLine(s.client, 80))
+      : t('CBS session {0} started', s.id));
+  }
+  if (call && call.file === file && call.resultLine !== undefined) put(call.resultLine, 'callResult', () => t('call result'));
+  for (const r of f.repeats ?? []) if (r.file === file) put(r.line, 'repeat', () => t('earlier occurrence of the same failure'));
+  for (const e of f.evidence) if (e.file === file) put(e.line, 'evidence', () => t('evidence'));
+  const out = [...roles.entries()].map(([line, v]) => ({ line, label: v.label, role: v.role }));
+  out.sort((a, b) => a.line - b.line);
+  if (out.length > MAX_RELATED) {
+    // Keep the named roles, drop the surplus plain evidence/repeats first.
+    const keep = out.filter((r) => r.role !== 'evidence' && r.role !== 'repeat');
+    const rest = out.filter((r) => r.role === 'evidence' || r.role === 'repeat');
+    return keep.concat(rest.slice(0, Math.max(0, MAX_RELATED - keep.length)))
+      .sort((a, b) => a.line - b.line).map(({ line, label }) => ({ line, label }));
+  }
+  return out.map(({ line, label }) => ({ line, label }));
+}
+
+function startFromEvidence(f: Failure, file: number): { line: number; kind: string; client?: string } | undefined {
+  const ev = f.phaseEvidence.find((p) => p.fact === 'callStart' && p.at?.file === file);
+  return ev?.at ? { line: ev.at.line, kind: ev.callKind ?? 'other', client: ev.client } : undefined;
+}
+
+/** The core's English noise reasons, recognised so they can be said in the UI language. */
+const REASONS: Array<{ re: RegExp; say: (m: RegExpExecArray, t: Translate) => string }> = [
+  { re: /^part of the evidence chain of a failure$/, say: (_m, t) => t('part of the evidence chain of a failure') },
+  {
+    re: /^logged inside the failed (\w+) call \(line (\d+)\)$/,
+    say: (m, t) => t('logged inside the failed {0} call (line {1})', callKindName(m[1], t), m[2]),
+  },
+  {
+    re: /^the (\w+) call it belongs to \(line (\d+)\) later succeeded$/,
+    say: (m, t) => t('the {0} call it belongs to (line {1}) later succeeded', callKindName(m[1], t), m[2]),
+  },
+  {
+    re: /^a lookup of something absent \(not found \/ not registered \/ no data\); not tied to a failed outcome$/,
+    say: (_m, t) => t('a lookup of something absent (not found, not registered, no data); not tied to a failed outcome'),
+  },
+  { re: /^its call was cancelled by its client \((.*)\)$/, say: (m, t) => t('its call was cancelled by its client ({0})', clientName(m[1], t)) },
+  {
+    re: /^(\w+) call cancelled by its client \((.*)\): not an update failure$/,
+    say: (m, t) => t('{0} call cancelled by its client ({1}): not an update failure', callKindName(m[1], t), clientName(m[2], t)),
+  },
+  { re: /^not tied to any failed outcome$/, say: (_m, t) => t('not tied to any failed outcome') },
+];
+
+function clientName(logged: string, t: Translate): string {
+  return logged === 'unknown' ? t('unknown client') : oneLine(logged, 80);
+}
+
+/** Said when the core gives a reason this layer does not know yet (by kind, so still localised). */
+function kindReason(kind: NoiseLine['kind'], t: Translate): string {
+  switch (kind) {
+    case 'evidence': return t('part of the evidence of a failure');
+    case 'benign': return t('judged harmless');
+    case 'transient': return t('retried or succeeded later');
+    default: return t('not tied to any failed outcome');
+  }
+}
+
+/** The noise reason in the UI language; `known` is false when it fell back to the kind. */
+export function noiseReason(n: Pick<NoiseLine, 'kind' | 'reason'>, t: Translate): { text: string; known: boolean } {
+  for (const r of REASONS) {
+    const m = r.re.exec(n.reason);
+    if (m) return { text: r.say(m, t), known: true };
+  }
+  return { text: kindReason(n.kind, t), known: false };
+}
+
+/** Message of an intermediate failure line. */
+export function noiseMessage(n: NoiseLine, t: Translate): string {
+  const reason = noiseReason(n, t).text;
+  return n.code !== undefined
+    ? t('Intermediate failure {0}, not the outcome: {1}', formatCode(n.code), reason)
+    : t('Intermediate failure, not the outcome: {0}', reason);
+}
+
+/** What to tell about a file that cannot be read as a log; undefined when nothing needs saying. */
+export function unreadableMessage(reason: UnreadableReason | undefined, t: Translate): { text: string; warning: boolean } | undefined {
+  switch (reason) {
+    case 'etl':
+      return {
+        warning: true,
+        text: t('This is a binary ETL trace, not text. Run Get-WindowsUpdateLog in PowerShell on a Windows machine to turn the WindowsUpdate*.etl files into a readable WindowsUpdate.log, then open that file.'),
+      };
+    case 'undecoded':
+      return {
+        warning: true,
+        text: t('This WindowsUpdate.log was decoded without the right symbols (1600/12/31 dates, "No Format Information found"), so it holds no readable messages. Run Get-WindowsUpdateLog again on a machine with the same Windows build as the source machine (symbols must be available to it), then open the new file.'),
+      };
+    case 'binary':
+      return {
+        warning: true,
+        text: t('This file is not text. Open the text log itself (WindowsUpdate.log from Get-WindowsUpdateLog, CBS.log, DISM.log, ReportingEvents.log); extract archives and decode ETL traces first.'),
+      };
+    case 'unknownFormat':
+      return {
+        warning: false,
+        text: t('WU Log Lens does not recognise this text as a Windows servicing log, so it reports no failures for it.'),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Where to put a diagnostic on `lineText`: the span of `code` when the line writes it, else the
+ * first place `snippet` (the message part, maybe truncated) occurs, else the line without its indent.
+ */
+export function spanFor(lineText: string, code: number | undefined, snippet?: string): Span {
+  if (code !== undefined) {
+    const hit = findCodes(lineText).find((c) => c.value === code);
+    if (hit) return { start: hit.span.start, end: hit.span.end };
+  }
+  if (snippet) {
+    const head = snippet.trim().slice(0, 60);
+    const at = head ? lineText.indexOf(head) : -1;
+    if (at >= 0) return { start: at, end: Math.min(lineText.length, at + snippet.trim().length) };
+  }
+  const start = lineText.length - lineText.trimStart().length;
+  const end = lineText.trimEnd().length;
+  return end > start ? { start, end } : { start: 0, end: lineText.length };
+}
