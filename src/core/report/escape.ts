@@ -1,21 +1,43 @@
 // Log text is untrusted: everything taken from a log is escaped before it goes into Markdown.
+// The escaping is as light as safety allows, so that the report still reads clean when it is
+// pasted as plain text (an email): only characters that could open a link, image, HTML, code,
+// emphasis, a table cell, an entity or an autolink in their position get a backslash.
 
-/** Escapes text for Markdown prose: the characters that open links, images, HTML, code,
- *  emphasis, tables or entities get a backslash, and autolinks (`http://`, `www.`) are broken;
- *  newlines become spaces. */
+/** Escapes text for inline Markdown prose (never placed at the start of a line by our renderer,
+ *  but a leading list/heading marker is escaped anyway). Newlines become spaces. */
 export function escapeMarkdown(text: string): string {
   return clean(text)
-    .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
+    // Always special inline: escape, code, emphasis, link brackets, HTML, table cells.
+    .replace(/[\\`*[\]<>|]/g, '\\$&')
+    // `_` opens emphasis only at a word boundary (intraword `_` is literal in CommonMark).
+    .replace(/_/g, (m, i: number, s: string) => (isWord(s[i - 1]) && isWord(s[i + 1]) ? m : '\\_'))
+    // `~~` strikethrough (GFM), `&name;` / `&#123;` entities.
+    .replace(/~/g, '\\~')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    // GFM autolinks: scheme://, www., e-mail addresses.
     .replace(/:(?=\/\/)/g, '\\:')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@');
+    .replace(/@/g, '\\@')
+    // Block markers if the text ever starts a line: heading, list, quote.
+    .replace(/^(\s*)([#>+-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
-/** Puts text in an inline code span (no Markdown or HTML is interpreted inside it). Backticks in
- *  the text are replaced, so the span cannot be closed early. */
+const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** Puts text in an inline code span (nothing is interpreted inside it). The fence is one
+ *  backtick longer than the longest backtick run in the text, so the span cannot be closed
+ *  early and the log text is shown unchanged. */
 export function codeSpan(text: string): string {
-  const t = clean(text).replace(/`/g, 'ˋ');
-  return `\`${t.length ? t : ' '}\``;
+  const t = clean(text);
+  if (!t.length) return '` `';
+  let longest = 0;
+  for (const run of t.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  // CommonMark strips one space from each side when both are present; pad when the text
+  // starts/ends with a backtick (it would join the fence) or with spaces on both sides.
+  const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && t.trim().length > 0);
+  return pad ? `${fence} ${t} ${fence}` : `${fence}${t}${fence}`;
 }
 
 /** Removes control characters and line breaks, and bounds the length. */

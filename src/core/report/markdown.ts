@@ -1,11 +1,13 @@
-// The human report: Markdown a support engineer can paste into an email. Every piece of
-// log text goes through escapeMarkdown/codeSpan.
-import type { Analysis, Call, Failure } from '../analysis/types';
+// The human report: Markdown a support engineer can paste into an email. Log text goes in code
+// spans (codeSpan) or, for titles and file names in prose, through escapeMarkdown.
+import type { Analysis, Call, CbsSession, Failure } from '../analysis/types';
 import type { Lang } from '../lang';
-import { explainCode } from '../errors';
+import { explainCode, type CodeExplanation } from '../errors';
+import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { hex8 } from './json';
-import { reportTexts } from './texts';
+import { phaseReason } from './reasons';
+import { reportTexts, type ReportTexts } from './texts';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -13,17 +15,40 @@ export interface MarkdownOptions {
   maxFailures?: number;
 }
 
+/** Caps of the merged advice lists per failure. */
+export const MAX_STEPS = 5;
+export const MAX_COLLECT = 4;
+/** At most this many sentences in the summary at the top. */
+export const MAX_SUMMARY = 12;
+
 const base = (p: string): string => p.replace(/^.*[\\/]/, '');
+
+interface Ctx {
+  a: Analysis;
+  lang: Lang;
+  t: ReportTexts;
+  calls: Map<string, Call>;
+  sessions: Map<string, CbsSession>;
+  fileName: (i: number) => string;
+  ref: (file: number, line: number) => string;
+}
 
 export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   const t = reportTexts(opts.lang);
   const out: string[] = [];
-  const calls = new Map(a.calls.map((c) => [c.key, c] as const));
-  const sessions = new Map(a.cbsSessions.map((s) => [s.key, s] as const));
   const fileName = (i: number): string => base(a.files[i]?.path ?? `#${i}`);
-  const ref = (file: number, line: number): string => `${escapeMarkdown(fileName(file))}:${line + 1}`;
+  const ctx: Ctx = {
+    a, lang: opts.lang, t,
+    calls: new Map(a.calls.map((c) => [c.key, c] as const)),
+    sessions: new Map(a.cbsSessions.map((s) => [s.key, s] as const)),
+    fileName,
+    ref: (file, line) => `${escapeMarkdown(fileName(file))}:${line + 1}`,
+  };
+  const { ref } = ctx;
 
   out.push(`# ${t.title}`, '');
+  renderSummary(out, ctx);
+
   out.push(`## ${t.filesRead}`, '');
   out.push(`| ${t.colFile} | ${t.colFormat} | ${t.colLines} | ${t.colEncoding} | ${t.colNote} |`, '| --- | --- | ---: | --- | --- |');
   for (const f of a.files) {
@@ -41,10 +66,8 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   if (noiseTotal) out.push(t.noiseBreakdown(nc.evidence, nc.benign, nc.transient, nc.other), '');
 
   const max = opts.maxFailures ?? 30;
-  a.failures.slice(0, max).forEach((f, i) => renderFailure(out, f, i + 1, a, opts.lang, calls, sessions, fileName, ref));
-  if (a.failures.length > max) {
-    out.push(`… ${a.failures.length - max} more`, '');
-  }
+  a.failures.slice(0, max).forEach((f, i) => renderFailure(out, f, i + 1, ctx));
+  if (a.failures.length > max) out.push(t.more(a.failures.length - max), '');
 
   if (a.pending && a.pending.length) {
     out.push(`## ${t.pendingHeading}`, '');
@@ -53,6 +76,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
       const what = u?.kb ? `KB${u.kb}` : p.updateId ? codeSpan(p.updateId) : t.unknownUpdate;
       out.push(`- ${t.pendingLine(what, codeSpan(hex8(p.code)))} (${ref(p.at.file, p.at.line)})`);
     }
+    if (a.pending.length > 20) out.push(`- ${t.more(a.pending.length - 20)}`);
     out.push('');
   }
   const cancelled = a.calls.filter((c) => c.result === 'cancelled');
@@ -62,7 +86,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
       const code = c.callErrorCode ?? c.exitCode;
       out.push(`- ${t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')} (${ref(c.file, c.resultLine ?? c.startLine)})`);
     }
-    if (cancelled.length > 20) out.push(`- … ${cancelled.length - 20} more`);
+    if (cancelled.length > 20) out.push(`- ${t.more(cancelled.length - 20)}`);
     out.push('');
   }
   const decided = a.updates.filter((u) => u.outcome !== 'unknown' && (u.kb || u.title));
@@ -70,67 +94,122 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.updatesHeading}`, '');
     for (const u of decided.slice(0, 40)) {
       const name = u.title ? escapeMarkdown(u.title) : `KB${u.kb}`;
-      out.push(`- ${name} ${codeSpan(`${u.updateId}${u.revision !== undefined ? `.${u.revision}` : ''}`)}: **${t.outcomes[u.outcome]}**`);
+      out.push(`- ${name} ${codeSpan(`${u.updateId}${u.revision !== undefined ? `.${u.revision}` : ''}`)}${t.colon} **${t.outcomes[u.outcome]}**`);
     }
+    if (decided.length > 40) out.push(`- ${t.more(decided.length - 40)}`);
     out.push('');
   }
   return out.join('\n');
 }
 
-function renderFailure(
-  out: string[], f: Failure, n: number, a: Analysis, lang: Lang, calls: Map<string, Call>,
-  sessions: Map<string, Analysis['cbsSessions'][number]>, fileName: (i: number) => string, ref: (file: number, line: number) => string,
-): void {
-  const t = reportTexts(lang);
+/** KB and title of a failure's update, as shown in prose ("KB5034441 (2024-01 Security Update …)"). */
+function updateName(f: Failure, t: ReportTexts): string {
+  const kb = f.kb ? `KB${f.kb}` : undefined;
+  const title = f.title ? escapeMarkdown(f.title) : undefined;
+  if (kb && title) return f.title?.includes(kb) ? title : `${kb} ${t.paren(title)}`;
+  return kb ?? title ?? (f.updateId ? codeSpan(f.updateId) : t.unknownUpdate);
+}
+
+function codeWithName(f: Failure, ex: CodeExplanation): string {
+  return codeSpan(`${hex8(f.code)}${ex.name ? ` ${ex.name}` : ''}`);
+}
+
+/** One sentence per failed update: what goes in the first lines of the email. */
+function renderSummary(out: string[], ctx: Ctx): void {
+  const { a, t, lang } = ctx;
+  if (!a.failures.length) return;
+  const groups = new Map<string, Failure[]>();
+  for (const f of a.failures) {
+    const key = f.updateId ?? (f.kb ? `kb:${f.kb}` : f.title ? `title:${f.title}` : `failure:${f.key}`);
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  out.push(`## ${t.summaryHeading}`, '');
+  const all = [...groups.values()];
+  for (const g of all.slice(0, MAX_SUMMARY)) {
+    const parts = g.map((f) => {
+      const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
+      return { phase: t.phases[f.phase], code: codeWithName(f, ex), where: ctx.ref(f.at.file, f.at.line), time: shortTime(f), meaning: ex.text.summary };
+    });
+    out.push(`- ${t.summaryLine(updateName(g[0], t), parts)}`);
+  }
+  if (all.length > MAX_SUMMARY) out.push(`- ${t.more(all.length - MAX_SUMMARY)}`);
+  out.push('');
+}
+
+/** Topics of logs the engineer already has for this failure (not asked for again). */
+function coveredLogs(f: Failure, a: Analysis): string[] {
+  const out: string[] = [];
+  const fmt = a.files[f.at.file]?.format;
+  if (fmt === 'wu10' || fmt === 'wu7') out.push('wuLog');
+  if (fmt === 'cbs' || f.cbsSessionKeys.length) out.push('cbsLog');
+  if (fmt === 'dism') out.push('dismLog');
+  if (fmt === 'reporting') out.push('reportingLog');
+  return out;
+}
+
+function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
+  const { a, t, lang, ref } = ctx;
   const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
-  const codeText = `${hex8(f.code)}${ex.name ? ` ${ex.name}` : ''}`;
-  const what = f.kb ? `KB${f.kb}` : f.title ? escapeMarkdown(f.title) : f.updateId ? codeSpan(f.updateId) : t.unknownUpdate;
-  out.push(`## ${t.failureHeading(n, what, t.phases[f.phase], codeSpan(codeText))}`, '');
+  const codeText = codeWithName(f, ex);
+  const label = (s: string): string => `**${s}${t.colon}**`;
+  out.push(`## ${t.failureHeading(n, updateName(f, t), t.phases[f.phase], codeText)}`, '');
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
-    const parent = f.parentUpdateId ? ` (${t.bundledIn} ${codeSpan(f.parentUpdateId)})` : '';
-    out.push(`- **${t.update}:** ${f.title ? escapeMarkdown(f.title) : ''}${id}${parent}`);
+    const parent = f.parentUpdateId ? ` ${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';
+    out.push(`- ${label(t.update)} ${f.title ? escapeMarkdown(f.title) : f.kb ? `KB${f.kb}` : ''}${id}${parent}`);
   }
-  const why = f.phaseEvidence.map((p) => {
-    const label = t.evidenceKinds ? t.evidenceKinds[p.kind] ?? p.kind : escapeMarkdown(p.detail);
-    return `${label}${p.at ? ` (${ref(p.at.file, p.at.line)})` : ''}`;
-  }).join('; ');
-  out.push(`- **${t.phase}:** ${t.phases[f.phase]}${why ? ` (${t.because}: ${why})` : ''}`);
-  out.push(`- **${t.code}:** ${codeSpan(codeText)}`);
-  out.push(`- **${t.meaning}:** ${ex.text.summary}${ex.text.cause ? ` ${ex.text.cause}` : ''}`);
-  const call = f.callKey ? calls.get(f.callKey) : undefined;
+  const why = f.phaseEvidence.map((p) => phaseReason(p, lang, f.at.file, ctx.fileName)).filter((s) => s).join(t.sep);
+  out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? ` ${t.paren(`${t.because}${t.colon} ${why}`)}` : ''}`);
+  out.push(`- ${label(t.code)} ${codeText}`);
+  out.push(`- ${label(t.meaning)} ${ex.text.summary}${ex.text.cause ? ` ${ex.text.cause}` : ''}`);
+  const call = f.callKey ? ctx.calls.get(f.callKey) : undefined;
   if (call) {
     const line = t.callLine(t.callKinds[call.kind] ?? call.kind, codeSpan(call.client ?? '?'), call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
-    const ce = f.callErrorCode !== undefined ? `; ${t.callError} ${codeSpan(`${hex8(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
-    out.push(`- **${t.call}:** ${line}${ce}`);
+    const ce = f.callErrorCode !== undefined ? `${t.sep}${t.callError} ${codeSpan(`${hex8(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
+    out.push(`- ${label(t.call)} ${line}${ce}`);
   }
-  if (f.timeText || f.time !== undefined) out.push(`- **${t.when}:** ${codeSpan(f.timeText ?? new Date(f.time as number).toISOString())}${(f.occurrences ?? 1) > 1 ? `; ${t.repeats(f.occurrences ?? 1)}` : ''}`);
-  out.push('', `**${t.evidence}:**`, '');
+  if (f.timeText || f.time !== undefined) out.push(`- ${label(t.when)} ${codeSpan(f.timeText ?? new Date(f.time as number).toISOString())}${(f.occurrences ?? 1) > 1 ? `${t.sep}${t.repeats(f.occurrences ?? 1)}` : ''}`);
+  out.push('', label(t.evidence), '');
   const snip = new Map((f.snippets ?? []).map((s) => [`${s.at.file}:${s.at.line}`, s.text] as const));
   for (const e of f.evidence) {
     const tags: string[] = [];
     if (f.rootCause && f.rootCause.file === e.file && f.rootCause.line === e.line) tags.push(t.rootCause);
     if (f.at.file === e.file && f.at.line === e.line) tags.push(t.outcome);
     const text = snip.get(`${e.file}:${e.line}`);
-    out.push(`- ${ref(e.file, e.line)}${tags.length ? ` (${tags.join(', ')})` : ''}${text ? `: ${codeSpan(text)}` : ''}`);
+    out.push(`- ${ref(e.file, e.line)}${tags.length ? ` ${t.paren(tags.join(t.listSep))}` : ''}${text ? `${t.colon} ${codeSpan(text)}` : ''}`);
   }
   out.push('');
-  const linked = f.cbsSessionKeys.map((k) => sessions.get(k)).filter((s): s is NonNullable<typeof s> => !!s);
+  const linked = f.cbsSessionKeys.map((k) => ctx.sessions.get(k)).filter((s): s is CbsSession => !!s);
   if (linked.length) {
-    out.push(`**${t.cbsLinked}:** ${linked.map((s) => `${codeSpan(s.id)} (${escapeMarkdown(s.client ?? '')}, ${ref(s.file, s.startLine)}${s.errors[0] ? `, ${codeSpan(`${hex8(s.errors[0].code)} ${s.errors[0].name ?? ''}`.trim())}` : ''})`).join('; ')}`, '');
+    const items = linked.map((s) => {
+      const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), s.errors[0] ? codeSpan(`${hex8(s.errors[0].code)} ${s.errors[0].name ?? ''}`.trim()) : ''].filter((x) => x);
+      return `${codeSpan(s.id)} ${t.paren(inner.join(t.listSep))}`;
+    });
+    out.push(`${label(t.cbsLinked)} ${items.join(t.sep)}`, '');
   }
-  void fileName;
-  const steps = ex.text.steps.concat(t.phaseSteps[f.phase]);
-  out.push(`**${t.nextSteps}:**`, '');
-  for (const s of uniq(steps).slice(0, 6)) out.push(`1. ${s}`);
-  out.push('');
-  const collect = (ex.text.collect ?? []).concat(t.phaseCollect[f.phase]);
-  out.push(`**${t.collect}:**`, '');
-  for (const c of uniq(collect).slice(0, 5)) out.push(`- ${c}`);
-  out.push('');
-  void a;
+  // Most specific advice first: a text written for this code, then the phase's, then a generic
+  // range text. Near-duplicates are merged, triage steps dropped (this code decided the outcome).
+  const codeSteps = ex.text.steps;
+  const steps = mergeAdvice(ex.specific ? [codeSteps, t.phaseSteps[f.phase]] : [t.phaseSteps[f.phase], codeSteps], { cap: MAX_STEPS, dropTriage: true });
+  if (steps.length) {
+    out.push(label(t.nextSteps), '');
+    steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
+    out.push('');
+  }
+  const codeCollect = ex.text.collect ?? [];
+  const collect = mergeAdvice(ex.specific ? [codeCollect, t.phaseCollect[f.phase]] : [t.phaseCollect[f.phase], codeCollect], { cap: MAX_COLLECT, covered: coveredLogs(f, a) });
+  if (collect.length) {
+    out.push(label(t.collect), '');
+    for (const c of collect) out.push(`- ${c}`);
+    out.push('');
+  }
 }
 
-function uniq(xs: string[]): string[] {
-  return [...new Set(xs)];
+
+/** The failure's time to the second, for the summary sentence. */
+function shortTime(f: Failure): string | undefined {
+  const s = f.timeText ?? (f.time !== undefined ? new Date(f.time).toISOString().replace('T', ' ').replace(/Z$/, ' UTC') : undefined);
+  return s?.replace(/(\d{1,2}:\d{2}:\d{2})[.,]\d+/, '$1');
 }

@@ -47,8 +47,25 @@ export interface ReportTexts {
   noCode: string;
   callKinds: Record<string, string>;
   bundledIn: string;
-  /** Short label per kind of phase evidence (used instead of the English detail in zh-cn). */
+  /** Short label per kind of phase evidence (kept for callers; reasons.ts phrases the evidence). */
   evidenceKinds?: Record<string, string>;
+  /** Punctuation: colon after a label, separator of reasons, separator inside parentheses, parentheses. */
+  colon: string;
+  sep: string;
+  listSep: string;
+  paren: (s: string) => string;
+  summaryHeading: string;
+  /** One sentence for one update and its failure(s). */
+  summaryLine: (what: string, parts: SummaryPart[]) => string;
+  more: (n: number) => string;
+}
+
+export interface SummaryPart {
+  phase: string;
+  code: string;
+  where: string;
+  time?: string;
+  meaning: string;
 }
 
 const en: ReportTexts = {
@@ -103,6 +120,12 @@ const en: ReportTexts = {
   noCode: '(no name known)',
   callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
   bundledIn: 'bundled in',
+  colon: ':', sep: '; ', listSep: ', ', paren: (x) => `(${x})`,
+  summaryHeading: 'Summary',
+  summaryLine: (what, parts) => parts.length === 1
+    ? `${what}: the ${parts[0].phase} failed with ${parts[0].code}${parts[0].time ? ` at ${parts[0].time}` : ''} (${parts[0].where}). ${parts[0].meaning}`
+    : `${what}: ${parts.map((p) => `the ${p.phase} failed with ${p.code} (${p.where})`).join(', then ')}.`,
+  more: (n) => `… and ${n} more`,
 };
 
 const zh: ReportTexts = {
@@ -114,7 +137,7 @@ const zh: ReportTexts = {
   noiseBreakdown: (e, b, t, o) => `中间错误行：${e} 行属于某个失败的证据链，${b} 行是无害的查找或已取消的调用，${t} 行之后同一调用成功，${o} 行与任何失败结果无关。`,
   failureHeading: (n, what, phase, code) => `${n}. ${what}：${phase}阶段失败，错误码 ${code}`,
   update: '更新', phase: '阶段', because: '依据', code: '决定性错误码', meaning: '含义',
-  call: '调用', callLine: (k, c, cv, a, b) => `${k} 调用，客户端 ${c}${cv ? `，cV ${cv}` : ''}，第 ${a}–${b} 行`,
+  call: '调用', callLine: (k, c, cv, a, b) => `${k}调用（客户端 ${c}${cv ? `，cV ${cv}` : ''}），范围 ${a}–${b}`,
   callError: '调用错误码', when: '时间',
   repeats: (n) => `同一结果共记录了 ${n} 次（已去重）`,
   evidence: '证据', rootCause: '根本原因', outcome: '结果',
@@ -150,13 +173,19 @@ const zh: ReportTexts = {
   pendingHeading: '等待重启（不是失败）',
   pendingLine: (w, c) => `${w}：结果 ${c}，安装需要重启才能完成；安装它的调用报告成功。`,
   cancelledHeading: '已取消的调用（不是更新失败）',
-  cancelledLine: (k, c, code) => `${k} 调用（客户端 ${c}）被调用方取消${code ? `（${code}）` : ''}。`,
+  cancelledLine: (k, c, code) => `${k}调用（客户端 ${c}）被调用方取消${code ? `（${code}）` : ''}。`,
   mojibake: '文本疑似双重编码（UTF-8 被按 GBK/Shift-JIS 读取），标题可能是乱码',
   updatesHeading: '有结论的更新',
   outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
   noCode: '（名称未知）',
   callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
   bundledIn: '捆绑于',
+  colon: '：', sep: '；', listSep: '，', paren: (x) => `（${x}）`,
+  summaryHeading: '摘要',
+  summaryLine: (what, parts) => parts.length === 1
+    ? `${what}：${parts[0].phase}阶段失败，错误码 ${parts[0].code}${parts[0].time ? `，时间 ${parts[0].time}` : ''}（${parts[0].where}）。${parts[0].meaning}`
+    : `${what}：${parts.map((p) => `${p.phase}阶段失败，错误码 ${p.code}（${p.where}）`).join('；随后')}。`,
+  more: (n) => `……另有 ${n} 项`,
   evidenceKinds: {
     operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围',
     cbsSession: '重启时的 CBS 处理', message: '日志消息',

@@ -1,0 +1,101 @@
+// Why a phase was chosen, phrased from the structured phase evidence (PhaseEvidence.fact and
+// its fields) in the report's language. Log names (clients, components, session ids) go in
+// code spans; the English `detail` of the core is only a last resort for unknown facts.
+import type { Lang } from '../lang';
+import type { PhaseEvidence } from '../analysis/types';
+import { codeSpan } from './escape';
+
+type Where = string;
+
+interface ReasonTexts {
+  at: (line: number, file?: string) => Where;
+  op: (op: string | undefined) => string;
+  callKind: (k: string | undefined) => string;
+  resultLine: (lineKind: string | undefined, op: string, where: Where) => string;
+  callStart: (kind: string, client: string, where: Where) => string;
+  postReboot: (where: Where) => string;
+  codeRange: (component: string, where: Where) => string;
+  cbsReboot: (where: Where) => string;
+  cbsPayload: (session: string, client: string, where: Where) => string;
+  cbsSession: (session: string, client: string, where: Where) => string;
+  setupError: (tool: string, component: string, where: Where) => string;
+  kinds: Record<string, string>;
+  other: (kind: string, where: Where) => string;
+}
+
+const EN_OPS: Record<string, string> = { search: 'scan', scan: 'scan', detect: 'scan', download: 'download', install: 'install', uninstall: 'uninstall', commit: 'commit' };
+const ZH_OPS: Record<string, string> = { search: '扫描', scan: '扫描', detect: '扫描', download: '下载', install: '安装', uninstall: '卸载', commit: '提交' };
+const ZH_CALLS: Record<string, string> = { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '' };
+
+const en: ReasonTexts = {
+  at: (line, file) => (file ? `at ${file}:${line}` : `at line ${line}`),
+  op: (op) => EN_OPS[(op ?? '').toLowerCase()] ?? (op ? op.toLowerCase() : 'operation'),
+  callKind: (k) => (k && k !== 'other' ? k : ''),
+  resultLine: (lk, op, w) => {
+    switch (lk) {
+      case 'installComplete': return `the update handler reported the ${op} result ${w}`;
+      case 'installResult': return `the download manager recorded the update's ${op} result ${w}`;
+      case 'logHistory': return `the update history (LogHistory) records a failed ${op} ${w}`;
+      case 'returnCode': return `the ${op} command returned the code ${w}`;
+      case 'downloadResult':
+      case 'downloadError': return `the download manager reported the ${op} result ${w}`;
+      case 'reportEvent': return `the reporting event ${w} is for a failed ${op}`;
+      default: return `the result line ${w} names the ${op} operation`;
+    }
+  },
+  callStart: (k, c, w) => `the ${k ? `${k} ` : ''}call${c ? ` from ${c}` : ''} ${w}`,
+  postReboot: (w) => `the code is a post-reboot result of the update handler (${w.replace(/^at /, '')})`,
+  codeRange: (c, w) => (c ? `the root-cause line comes from the ${c} component, and the code's range fits (${w.replace(/^at /, '')})` : `the code's range (${w.replace(/^at /, '')})`),
+  cbsReboot: (w) => `CBS failed while processing the update during shutdown/startup after a restart ${w}`,
+  cbsPayload: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed to fetch its payload (network-range code) ${w}`,
+  cbsSession: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed ${w}`,
+  setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows Setup'} logged the error${c ? ` (component ${c})` : ''} ${w}`,
+  kinds: { operation: 'the operation the result line names', callKind: 'the kind of call', component: 'the component', codeRange: "the code's range", cbsSession: 'CBS processing at restart', message: 'the log message' },
+  other: (k, w) => `${k} ${w}`,
+};
+
+const zh: ReasonTexts = {
+  at: (line, file) => (file ? `${file} 第 ${line} 行` : `第 ${line} 行`),
+  op: (op) => ZH_OPS[(op ?? '').toLowerCase()] ?? (op ? op : '操作'),
+  callKind: (k) => ZH_CALLS[k ?? ''] ?? '',
+  resultLine: (lk, op, w) => {
+    switch (lk) {
+      case 'installComplete': return `更新处理程序在${w}报告了${op}结果`;
+      case 'installResult': return `下载管理器在${w}记录了该更新的${op}结果`;
+      case 'logHistory': return `更新历史（LogHistory）在${w}记录了一次失败的${op}`;
+      case 'returnCode': return `${op}命令在${w}返回了该错误码`;
+      case 'downloadResult':
+      case 'downloadError': return `下载管理器在${w}报告了${op}结果`;
+      case 'reportEvent': return `${w}的报告事件记录了一次失败的${op}`;
+      default: return `${w}的结果行写明操作为${op}`;
+    }
+  },
+  callStart: (k, c, w) => `${w}${c ? `由 ${c} 发起` : ''}的${k}调用`,
+  postReboot: (w) => `该错误码是更新处理程序在重启后报告的结果（${w}）`,
+  codeRange: (c, w) => (c ? `根本原因行来自 ${c} 组件，且与错误码范围相符（${w}）` : `错误码所属的范围（${w}）`),
+  cbsReboot: (w) => `CBS 在重启后的关机/启动处理中应用该更新时失败（${w}）`,
+  cbsPayload: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 获取负载失败（网络类错误码，${w}）`.trim(),
+  cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
+  setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
+  kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
+  other: (k, w) => `${k}（${w}）`,
+};
+
+/** One readable reason per piece of phase evidence. `fileName` names a file when the evidence
+ *  is in another file than the failure's deciding line. */
+export function phaseReason(p: PhaseEvidence, lang: Lang, failureFile: number, fileName: (i: number) => string): string {
+  const t = lang === 'zh-cn' ? zh : en;
+  const where = p.at ? t.at(p.at.line + 1, p.at.file === failureFile ? undefined : codeSpan(fileName(p.at.file))) : '';
+  const name = (s: string | undefined): string => (s ? codeSpan(s) : '');
+  switch (p.fact) {
+    case 'resultLine': return t.resultLine(p.lineKind, t.op(p.operation), where);
+    case 'callStart': return t.callStart(t.callKind(p.callKind), name(p.client), where);
+    case 'postReboot': return t.postReboot(where);
+    case 'codeRange': return t.codeRange(name(p.component), where);
+    case 'cbsReboot': return t.cbsReboot(where);
+    case 'cbsPayload': return t.cbsPayload(name(p.sessionId ?? '?'), name(p.client), where);
+    case 'cbsSession': return t.cbsSession(name(p.sessionId ?? '?'), name(p.client), where);
+    case 'setupError': return t.setupError(p.tool ?? 'setup', name(p.component), where);
+    default: return t.other(t.kinds[p.kind] ?? codeSpan(p.kind), where);
+  }
+}
