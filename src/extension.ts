@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerContentDetection } from './languageDetection/contentDetection';
 import { registerCodeHover } from './hover/codeHoverProvider';
 import { DocumentAnalyses } from './analysisService/documentAnalyses';
+import { registerSummarize } from './summarize';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Features are registered here as they land.
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // One analysis per document version, shared by the Problems panel, tree view and summary.
   const analyses = new DocumentAnalyses();
   context.subscriptions.push(analyses);
+  context.subscriptions.push(registerSummarize(analyses));
 }
 
 export function deactivate(): void {

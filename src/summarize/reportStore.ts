@@ -1,0 +1,35 @@
+// The reports this session produced: the untitled Markdown documents and the last report's
+// text, for "Copy report". Sets the `wuLogLens.hasReport` context key for the menus.
+import * as vscode from 'vscode';
+
+export class ReportStore implements vscode.Disposable {
+  private readonly docs = new Set<string>();
+  private lastText: string | undefined;
+  private readonly closeSub: vscode.Disposable;
+
+  constructor() {
+    this.closeSub = vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString()));
+  }
+
+  remember(markdown: string, document?: vscode.TextDocument): void {
+    this.lastText = markdown;
+    if (document) this.docs.add(document.uri.toString());
+    void vscode.commands.executeCommand('setContext', 'wuLogLens.hasReport', true);
+  }
+
+  isReport(document: vscode.TextDocument): boolean {
+    return this.docs.has(document.uri.toString());
+  }
+
+  /** The report to copy: the active report document as edited, else the last report. */
+  current(): string | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && this.isReport(active)) return active.getText();
+    return this.lastText;
+  }
+
+  dispose(): void {
+    this.closeSub.dispose();
+    this.docs.clear();
+  }
+}
