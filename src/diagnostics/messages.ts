@@ -42,27 +42,37 @@ export function operationOf(f: Pick<Failure, 'operation' | 'phase'>): OperationK
   }
 }
 
-/** Capitalised operation names that start a failure message. */
-function operationTitle(op: OperationKey, t: Translate): string {
+/** The failure sentence per operation, with and without a known update (full sentences: word order differs by language). */
+function failedSentence(op: OperationKey, update: string | undefined, code: string, t: Translate): string {
+  if (update) {
+    switch (op) {
+      case 'install': return t('Install failed for {0}: {1}', update, code);
+      case 'uninstall': return t('Uninstall failed for {0}: {1}', update, code);
+      case 'download': return t('Download failed for {0}: {1}', update, code);
+      case 'search': return t('Search failed for {0}: {1}', update, code);
+      case 'commit': return t('Commit after reboot failed for {0}: {1}', update, code);
+      default: return t('Update operation failed for {0}: {1}', update, code);
+    }
+  }
   switch (op) {
-    case 'install': return t('Install');
-    case 'uninstall': return t('Uninstall');
-    case 'download': return t('Download');
-    case 'search': return t('Search');
-    case 'commit': return t('Commit after reboot');
-    default: return t('Update operation');
+    case 'install': return t('Install failed: {0}', code);
+    case 'uninstall': return t('Uninstall failed: {0}', code);
+    case 'download': return t('Download failed: {0}', code);
+    case 'search': return t('Search failed: {0}', code);
+    case 'commit': return t('Commit after reboot failed: {0}', code);
+    default: return t('Update operation failed: {0}', code);
   }
 }
 
-/** Lower-case call kinds used inside sentences ("install call started"). */
-function callKindName(kind: CallKind | string, t: Translate): string {
+/** "install call", "download call" ... used inside sentences. */
+function callPhrase(kind: CallKind | string, t: Translate): string {
   switch (kind) {
-    case 'install': return t('install');
-    case 'uninstall': return t('uninstall');
-    case 'download': return t('download');
-    case 'search': return t('search');
-    case 'agent': return t('agent');
-    default: return t('update');
+    case 'install': return t('install call');
+    case 'uninstall': return t('uninstall call');
+    case 'download': return t('download call');
+    case 'search': return t('search call');
+    case 'agent': return t('agent call');
+    default: return t('update call');
   }
 }
 
@@ -86,10 +96,7 @@ export function codeDescription(value: number, lang: Lang, loggedName?: string):
 
 /** The Error message of a deciding failure. */
 export function failureMessage(f: Failure, lang: Lang, t: Translate): string {
-  const op = operationTitle(operationOf(f), t);
-  const update = updateLabel(f);
-  const code = codeDescription(f.code, lang, f.loggedName);
-  let text = update ? t('{0} failed for {1}: {2}', op, update, code) : t('{0} failed: {1}', op, code);
+  let text = failedSentence(operationOf(f), updateLabel(f), codeDescription(f.code, lang, f.loggedName), t);
   if (f.occurrences !== undefined && f.occurrences > 1) text += ' ' + t('(seen {0} times)', f.occurrences);
   return text;
 }
@@ -127,10 +134,10 @@ export function relatedLines(f: Failure, analysis: Analysis, t: Translate, file 
     ? { line: call.startLine, kind: call.kind as string, client: call.client }
     : startFromEvidence(f, file);
   if (callStart) {
-    const kind = callKindName(callStart.kind, t);
+    const call = callPhrase(callStart.kind, t);
     put(callStart.line, 'callStart', () => callStart.client
-      ? t('{0} call started ({1})', kind, oneLine(callStart.client, 80))
-      : t('{0} call started', kind));
+      ? t('{0} started ({1})', call, oneLine(callStart.client, 80))
+      : t('{0} started', call));
   }
   for (const key of f.cbsSessionKeys) {
     const s = analysis.cbsSessions.find((x) => x.key === key);
@@ -164,11 +171,11 @@ const REASONS: Array<{ re: RegExp; say: (m: RegExpExecArray, t: Translate) => st
   { re: /^part of the evidence chain of a failure$/, say: (_m, t) => t('part of the evidence chain of a failure') },
   {
     re: /^logged inside the failed (\w+) call \(line (\d+)\)$/,
-    say: (m, t) => t('logged inside the failed {0} call (line {1})', callKindName(m[1], t), m[2]),
+    say: (m, t) => t('logged inside the failed {0} (line {1})', callPhrase(m[1], t), m[2]),
   },
   {
     re: /^the (\w+) call it belongs to \(line (\d+)\) later succeeded$/,
-    say: (m, t) => t('the {0} call it belongs to (line {1}) later succeeded', callKindName(m[1], t), m[2]),
+    say: (m, t) => t('the {0} it belongs to (line {1}) later succeeded', callPhrase(m[1], t), m[2]),
   },
   {
     re: /^a lookup of something absent \(not found \/ not registered \/ no data\); not tied to a failed outcome$/,
@@ -177,7 +184,7 @@ const REASONS: Array<{ re: RegExp; say: (m: RegExpExecArray, t: Translate) => st
   { re: /^its call was cancelled by its client \((.*)\)$/, say: (m, t) => t('its call was cancelled by its client ({0})', clientName(m[1], t)) },
   {
     re: /^(\w+) call cancelled by its client \((.*)\): not an update failure$/,
-    say: (m, t) => t('{0} call cancelled by its client ({1}): not an update failure', callKindName(m[1], t), clientName(m[2], t)),
+    say: (m, t) => t('{0} cancelled by its client ({1}): not an update failure', callPhrase(m[1], t), clientName(m[2], t)),
   },
   { re: /^not tied to any failed outcome$/, say: (_m, t) => t('not tied to any failed outcome') },
 ];
