@@ -4,6 +4,8 @@ import { registerContentDetection } from './languageDetection/contentDetection';
 import { registerCodeHover } from './hover/codeHoverProvider';
 import { DocumentAnalyses } from './analysisService/documentAnalyses';
 import { registerSummarize } from './summarize';
+import { registerDiagnostics } from './diagnostics/problemsPanel';
+import { registerTreeView } from './treeView/registerTreeView';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Features are registered here as they land.
@@ -13,6 +15,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyses = new DocumentAnalyses();
   context.subscriptions.push(analyses);
   context.subscriptions.push(registerSummarize(analyses));
+  context.subscriptions.push(registerDiagnostics(analyses));
+  context.subscriptions.push(registerTreeView(analyses));
 }
 
 export function deactivate(): void {
