@@ -6,7 +6,7 @@ import { explainCode, type CodeExplanation } from '../errors';
 import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { hex8 } from './json';
-import { phaseReason } from './reasons';
+import { phaseReasons } from './reasons';
 import { reportTexts, type ReportTexts } from './texts';
 
 export interface MarkdownOptions {
@@ -74,7 +74,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     for (const p of a.pending.slice(0, 20)) {
       const u = p.updateId ? a.updates.find((x) => x.updateId === p.updateId) : undefined;
       const what = u?.kb ? `KB${u.kb}` : p.updateId ? codeSpan(p.updateId) : t.unknownUpdate;
-      out.push(`- ${t.pendingLine(what, codeSpan(hex8(p.code)))} (${ref(p.at.file, p.at.line)})`);
+      out.push(`- ${t.pendingLine(what, codeSpan(hex8(p.code)))}${t.gap}${t.paren(ref(p.at.file, p.at.line))}`);
     }
     if (a.pending.length > 20) out.push(`- ${t.more(a.pending.length - 20)}`);
     out.push('');
@@ -84,7 +84,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.cancelledHeading}`, '');
     for (const c of cancelled.slice(0, 20)) {
       const code = c.callErrorCode ?? c.exitCode;
-      out.push(`- ${t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')} (${ref(c.file, c.resultLine ?? c.startLine)})`);
+      out.push(`- ${t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')}${t.gap}${t.paren(ref(c.file, c.resultLine ?? c.startLine))}`);
     }
     if (cancelled.length > 20) out.push(`- ${t.more(cancelled.length - 20)}`);
     out.push('');
@@ -94,7 +94,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.updatesHeading}`, '');
     for (const u of decided.slice(0, 40)) {
       const name = u.title ? escapeMarkdown(u.title) : `KB${u.kb}`;
-      out.push(`- ${name} ${codeSpan(`${u.updateId}${u.revision !== undefined ? `.${u.revision}` : ''}`)}${t.colon} **${t.outcomes[u.outcome]}**`);
+      out.push(`- ${name} ${codeSpan(`${u.updateId}${u.revision !== undefined ? `.${u.revision}` : ''}`)}${t.colon}${t.gap}**${t.outcomes[u.outcome]}**`);
     }
     if (decided.length > 40) out.push(`- ${t.more(decided.length - 40)}`);
     out.push('');
@@ -157,13 +157,13 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   out.push(`## ${t.failureHeading(n, updateName(f, t), t.phases[f.phase], codeText)}`, '');
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
-    const parent = f.parentUpdateId ? ` ${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';
+    const parent = f.parentUpdateId ? `${t.gap}${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';
     out.push(`- ${label(t.update)} ${f.title ? escapeMarkdown(f.title) : f.kb ? `KB${f.kb}` : ''}${id}${parent}`);
   }
-  const why = f.phaseEvidence.map((p) => phaseReason(p, lang, f.at.file, ctx.fileName)).filter((s) => s).join(t.sep);
-  out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? ` ${t.paren(`${t.because}${t.colon} ${why}`)}` : ''}`);
+  const why = phaseReasons(f.phaseEvidence, lang, f.at.file, ctx.fileName).filter((s) => s).join(t.sep);
+  out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? `${t.gap}${t.paren(`${t.because}${t.colon}${t.gap}${why}`)}` : ''}`);
   out.push(`- ${label(t.code)} ${codeText}`);
-  out.push(`- ${label(t.meaning)} ${ex.text.summary}${ex.text.cause ? ` ${ex.text.cause}` : ''}`);
+  out.push(`- ${label(t.meaning)} ${ex.text.summary}${ex.text.cause ? `${t.gap}${ex.text.cause}` : ''}`);
   const call = f.callKey ? ctx.calls.get(f.callKey) : undefined;
   if (call) {
     const line = t.callLine(t.callKinds[call.kind] ?? call.kind, codeSpan(call.client ?? '?'), call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
@@ -178,14 +178,14 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
     if (f.rootCause && f.rootCause.file === e.file && f.rootCause.line === e.line) tags.push(t.rootCause);
     if (f.at.file === e.file && f.at.line === e.line) tags.push(t.outcome);
     const text = snip.get(`${e.file}:${e.line}`);
-    out.push(`- ${ref(e.file, e.line)}${tags.length ? ` ${t.paren(tags.join(t.listSep))}` : ''}${text ? `${t.colon} ${codeSpan(text)}` : ''}`);
+    out.push(`- ${ref(e.file, e.line)}${tags.length ? `${t.gap}${t.paren(tags.join(t.listSep))}` : ''}${text ? `${t.colon}${t.gap}${codeSpan(text)}` : ''}`);
   }
   out.push('');
   const linked = f.cbsSessionKeys.map((k) => ctx.sessions.get(k)).filter((s): s is CbsSession => !!s);
   if (linked.length) {
     const items = linked.map((s) => {
       const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), s.errors[0] ? codeSpan(`${hex8(s.errors[0].code)} ${s.errors[0].name ?? ''}`.trim()) : ''].filter((x) => x);
-      return `${codeSpan(s.id)} ${t.paren(inner.join(t.listSep))}`;
+      return `${codeSpan(s.id)}${t.gap}${t.paren(inner.join(t.listSep))}`;
     });
     out.push(`${label(t.cbsLinked)} ${items.join(t.sep)}`, '');
   }

@@ -9,6 +9,8 @@ type Where = string;
 
 interface ReasonTexts {
   at: (line: number, file?: string) => Where;
+  /** Several lines of the same file: "at lines 1, 2 and 3". */
+  atLines: (lines: number[], file?: string) => Where;
   op: (op: string | undefined) => string;
   callKind: (k: string | undefined) => string;
   resultLine: (lineKind: string | undefined, op: string, where: Where) => string;
@@ -29,6 +31,7 @@ const ZH_CALLS: Record<string, string> = { search: '搜索', download: '下载',
 
 const en: ReasonTexts = {
   at: (line, file) => (file ? `at ${file}:${line}` : `at line ${line}`),
+  atLines: (lines, file) => `at ${file ? `${file} ` : ''}lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`,
   op: (op) => EN_OPS[(op ?? '').toLowerCase()] ?? (op ? op.toLowerCase() : 'operation'),
   callKind: (k) => (k && k !== 'other' ? k : ''),
   resultLine: (lk, op, w) => {
@@ -51,11 +54,12 @@ const en: ReasonTexts = {
   cbsSession: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed ${w}`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows Setup'} logged the error${c ? ` (component ${c})` : ''} ${w}`,
   kinds: { operation: 'the operation the result line names', callKind: 'the kind of call', component: 'the component', codeRange: "the code's range", cbsSession: 'CBS processing at restart', message: 'the log message' },
-  other: (k, w) => `${k} ${w}`,
+  other: (k, w) => `${k} ${w}`.trim(),
 };
 
 const zh: ReasonTexts = {
   at: (line, file) => (file ? `${file} 第 ${line} 行` : `第 ${line} 行`),
+  atLines: (lines, file) => `${file ? `${file} ` : ''}第 ${lines.join('、')} 行`,
   op: (op) => ZH_OPS[(op ?? '').toLowerCase()] ?? (op ? op : '操作'),
   callKind: (k) => ZH_CALLS[k ?? ''] ?? '',
   resultLine: (lk, op, w) => {
@@ -78,14 +82,36 @@ const zh: ReasonTexts = {
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
   kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
-  other: (k, w) => `${k}（${w}）`,
+  other: (k, w) => (w ? `${k}（${w}）` : k),
 };
 
-/** One readable reason per piece of phase evidence. `fileName` names a file when the evidence
- *  is in another file than the failure's deciding line. */
-export function phaseReason(p: PhaseEvidence, lang: Lang, failureFile: number, fileName: (i: number) => string): string {
+/** Readable reasons for a failure's phase evidence, in order; evidence that says the same thing
+ *  on several lines of one file becomes one reason naming all the lines. */
+export function phaseReasons(list: PhaseEvidence[], lang: Lang, failureFile: number, fileName: (i: number) => string): string[] {
   const t = lang === 'zh-cn' ? zh : en;
-  const where = p.at ? t.at(p.at.line + 1, p.at.file === failureFile ? undefined : codeSpan(fileName(p.at.file))) : '';
+  const groups = new Map<string, { p: PhaseEvidence; lines: number[] }>();
+  for (const p of list) {
+    // Same sentence (apart from the line) in the same file = one reason.
+    const at = p.at;
+    const key = `${at?.file ?? ''}\u0000${reasonText(p, t, '\u0000')}`;
+    const g = groups.get(key);
+    if (g && at) g.lines.push(at.line + 1);
+    else if (!g) groups.set(key, { p, lines: at ? [at.line + 1] : [] });
+  }
+  return [...groups.values()].map(({ p, lines }) => {
+    const file = p.at && p.at.file !== failureFile ? codeSpan(fileName(p.at.file)) : undefined;
+    const sorted = [...new Set(lines)].sort((x, y) => x - y);
+    const where = sorted.length > 1 ? t.atLines(sorted, file) : sorted.length ? t.at(sorted[0], file) : '';
+    return reasonText(p, t, where);
+  });
+}
+
+/** One readable reason for one piece of phase evidence. */
+export function phaseReason(p: PhaseEvidence, lang: Lang, failureFile: number, fileName: (i: number) => string): string {
+  return phaseReasons([p], lang, failureFile, fileName)[0];
+}
+
+function reasonText(p: PhaseEvidence, t: ReasonTexts, where: Where): string {
   const name = (s: string | undefined): string => (s ? codeSpan(s) : '');
   switch (p.fact) {
     case 'resultLine': return t.resultLine(p.lineKind, t.op(p.operation), where);

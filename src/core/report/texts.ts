@@ -51,6 +51,8 @@ export interface ReportTexts {
   evidenceKinds?: Record<string, string>;
   /** Punctuation: colon after a label, separator of reasons, separator inside parentheses, parentheses. */
   colon: string;
+  /** Space around parentheses and after a colon (none next to full-width punctuation). */
+  gap: string;
   sep: string;
   listSep: string;
   paren: (s: string) => string;
@@ -120,7 +122,7 @@ const en: ReportTexts = {
   noCode: '(no name known)',
   callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
   bundledIn: 'bundled in',
-  colon: ':', sep: '; ', listSep: ', ', paren: (x) => `(${x})`,
+  colon: ':', gap: ' ', sep: '; ', listSep: ', ', paren: (x) => `(${x})`,
   summaryHeading: 'Summary',
   summaryLine: (what, parts) => parts.length === 1
     ? `${what}: the ${parts[0].phase} failed with ${parts[0].code}${parts[0].time ? ` at ${parts[0].time}` : ''} (${parts[0].where}). ${parts[0].meaning}`
@@ -180,7 +182,7 @@ const zh: ReportTexts = {
   noCode: '（名称未知）',
   callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
   bundledIn: '捆绑于',
-  colon: '：', sep: '；', listSep: '，', paren: (x) => `（${x}）`,
+  colon: '：', gap: '', sep: '；', listSep: '，', paren: (x) => `（${x}）`,
   summaryHeading: '摘要',
   summaryLine: (what, parts) => parts.length === 1
     ? `${what}：${parts[0].phase}阶段失败，错误码 ${parts[0].code}${parts[0].time ? `，时间 ${parts[0].time}` : ''}（${parts[0].where}）。${parts[0].meaning}`
