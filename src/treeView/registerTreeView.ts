@@ -1,0 +1,26 @@
+// Registers the "WU Log Lens" tree view (Explorer) with its commands; dispose the result.
+import * as vscode from 'vscode';
+import type { DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { registerRevealLine } from './revealLineCommand';
+import { LogTreeProvider } from './treeProvider';
+import { registerTreeSnapshot } from './treeSnapshotCommand';
+
+export const TREE_VIEW_ID = 'wuLogLens.tree';
+export const REFRESH_TREE_COMMAND = 'wuLogLens.refreshTree';
+
+export function registerTreeView(analyses: DocumentAnalyses): vscode.Disposable {
+  const provider = new LogTreeProvider(analyses);
+  const view = vscode.window.createTreeView(TREE_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const describe = (uri: vscode.Uri | undefined) => {
+    view.description = uri ? uri.path.slice(uri.path.lastIndexOf('/') + 1) : undefined;
+  };
+  describe(provider.documentUri);
+  return vscode.Disposable.from(
+    provider,
+    view,
+    provider.onDidChangeSource(describe),
+    registerRevealLine(),
+    registerTreeSnapshot(provider),
+    vscode.commands.registerCommand(REFRESH_TREE_COMMAND, () => provider.refresh()),
+  );
+}

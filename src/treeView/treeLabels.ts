@@ -1,0 +1,39 @@
+// Small text helpers for tree nodes (pure; unit-tested).
+import type { CallKind } from '../core/analysis/types';
+
+const KIND_ORDER: readonly CallKind[] = ['install', 'download', 'search', 'uninstall', 'agent', 'other'];
+
+/** Sort rank of a call kind: the kinds that usually decide an outcome come first. */
+export function callKindOrder(kind: CallKind): number {
+  const i = KIND_ORDER.indexOf(kind);
+  return i < 0 ? KIND_ORDER.length : i;
+}
+
+/** `0x` + 8 upper-case hex digits of an unsigned 32-bit code. */
+export function codeText(code: number): string {
+  return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
+/** First block of an update GUID (`A1B2C3D4…`), for short descriptions; the tooltip has it whole. */
+export function shortId(id: string): string {
+  const dash = id.indexOf('-');
+  return dash > 0 ? `${id.slice(0, dash)}…` : id;
+}
+
+/** Longest label text taken from a log line. */
+export const MESSAGE_MAX = 160;
+
+// Date, time (with optional fraction), optional comma (CBS), then optional PID and TID (WU).
+// Anchored, no nested quantifiers: linear on any line; it is only applied to a bounded prefix.
+const HEADER = /^\uFEFF?\d{4}[-/]\d{2}[-/]\d{2}[ \t]+\d{1,2}:\d{2}:\d{2}(?:[.:]\d{1,7})?,?[ \t]+(?:\d{1,10}[ \t]+[0-9A-Fa-f]{1,8}[ \t]+)?/;
+
+/** The message part of a log line for a label: timestamp/PID/TID removed, whitespace collapsed,
+ *  control characters dropped, at most MESSAGE_MAX characters. */
+export function lineMessage(text: string): string {
+  const head = text.slice(0, 200);
+  const m = HEADER.exec(head);
+  const body = m ? text.slice(m[0].length, m[0].length + MESSAGE_MAX * 2) : text.slice(0, MESSAGE_MAX * 2);
+  // eslint-disable-next-line no-control-regex
+  const clean = body.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean.length > MESSAGE_MAX ? `${clean.slice(0, MESSAGE_MAX - 1)}…` : clean;
+}

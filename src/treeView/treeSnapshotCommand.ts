@@ -1,0 +1,62 @@
+// `wuLogLens.test.treeSnapshot(depth?)`: the tree as plain JSON, for integration tests (hidden from
+// the Command Palette). It walks the same provider the view uses, so tests see what users see.
+import * as vscode from 'vscode';
+import type { LogTreeProvider } from './treeProvider';
+import type { TreeNode } from './treeModel';
+
+export const TREE_SNAPSHOT_COMMAND = 'wuLogLens.test.treeSnapshot';
+
+export interface SnapshotNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  tooltipTrusted?: boolean;
+  icon?: string;
+  color?: string;
+  collapsible: number;
+  command?: { command: string; arguments: unknown[] };
+  children?: SnapshotNode[];
+}
+
+export interface TreeSnapshot {
+  uri?: string;
+  roots: SnapshotNode[];
+}
+
+/** Nodes expanded at most per level, so a snapshot of a big log stays small. */
+const MAX_CHILDREN = 300;
+
+export function snapshot(provider: LogTreeProvider, depth: number): TreeSnapshot {
+  const walk = (node: TreeNode, level: number): SnapshotNode => {
+    const item = provider.getTreeItem(node);
+    const tip = item.tooltip;
+    const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+    const out: SnapshotNode = {
+      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      description: typeof item.description === 'string' ? item.description : undefined,
+      tooltip: tip instanceof vscode.MarkdownString ? tip.value : tip,
+      tooltipTrusted: tip instanceof vscode.MarkdownString ? Boolean(tip.isTrusted) : undefined,
+      icon: icon?.id,
+      // ThemeColor.id is public since 1.94; our @types are older.
+      color: (icon?.color as { id?: string } | undefined)?.id,
+      collapsible: item.collapsibleState ?? 0,
+    };
+    if (item.command) {
+      out.command = {
+        command: item.command.command,
+        arguments: (item.command.arguments ?? []).map((a) => (a instanceof vscode.Uri ? a.toString() : a)),
+      };
+    }
+    if (level < depth && out.collapsible !== vscode.TreeItemCollapsibleState.None) {
+      out.children = provider.getChildren(node).slice(0, MAX_CHILDREN).map((c) => walk(c, level + 1));
+    }
+    return out;
+  };
+  return { uri: provider.documentUri?.toString(), roots: provider.getChildren().map((n) => walk(n, 1)) };
+}
+
+export function registerTreeSnapshot(provider: LogTreeProvider): vscode.Disposable {
+  return vscode.commands.registerCommand(TREE_SNAPSHOT_COMMAND, (depth?: number) =>
+    snapshot(provider, typeof depth === 'number' && depth > 0 ? Math.min(depth, 8) : 3),
+  );
+}
