@@ -3,6 +3,7 @@ import type { Analysis, Call, Failure } from '../analysis/types';
 import type { LogFormat, TextEncoding } from '../model/types';
 import type { Lang } from '../lang';
 import { explainCode } from '../errors';
+import { phaseReason } from './reasons';
 
 export interface JsonFile {
   path: string;
@@ -42,7 +43,8 @@ export interface JsonFailure {
   outcomeKind: string;
   occurrences: number;
   callErrorCode: string | null;
-  phaseEvidence: { kind: string; detail: string; line: number | null }[];
+  /** `reason`: the evidence phrased in the report's language (Markdown code spans around log names). */
+  phaseEvidence: { kind: string; detail: string; line: number | null; reason: string }[];
   cbsSessions: { file: string; id: string; startLine: number }[];
 }
 
@@ -99,7 +101,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         outcomeKind: f.outcomeKind,
         occurrences: f.occurrences ?? 1,
         callErrorCode: f.callErrorCode !== undefined ? hex8(f.callErrorCode) : null,
-        phaseEvidence: f.phaseEvidence.map((p) => ({ kind: p.kind, detail: p.detail, line: p.at ? p.at.line + 1 : null })),
+        phaseEvidence: f.phaseEvidence.map((p) => ({ kind: p.kind, detail: p.detail, line: p.at ? p.at.line + 1 : null, reason: phaseReason(p, lang, f.at.file, (i) => path(i).replace(/^.*[\\/]/, '')) })),
         cbsSessions: f.cbsSessionKeys.map((k) => sessions.get(k)).filter((s): s is NonNullable<typeof s> => !!s)
           .map((s) => ({ file: path(s.file), id: s.id, startLine: s.startLine + 1 })),
       };

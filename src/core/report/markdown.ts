@@ -117,7 +117,8 @@ function codeWithName(f: Failure, ex: CodeExplanation): string {
 /** One sentence per failed update: what goes in the first lines of the email. */
 function renderSummary(out: string[], ctx: Ctx): void {
   const { a, t, lang } = ctx;
-  if (!a.failures.length) return;
+  const unreadable = a.files.filter((f) => f.unreadable || f.format === 'etl' || f.format === 'undecoded');
+  if (!a.failures.length && !unreadable.length) return;
   const groups = new Map<string, Failure[]>();
   for (const f of a.failures) {
     const key = f.updateId ?? (f.kb ? `kb:${f.kb}` : f.title ? `title:${f.title}` : `failure:${f.key}`);
@@ -135,6 +136,12 @@ function renderSummary(out: string[], ctx: Ctx): void {
     out.push(`- ${t.summaryLine(updateName(g[0], t), parts)}`);
   }
   if (all.length > MAX_SUMMARY) out.push(`- ${t.more(all.length - MAX_SUMMARY)}`);
+  if (!a.failures.length) out.push(`- ${t.noFailures}`);
+  // A file we could not read is news for the email too: it says what to send instead.
+  for (const f of unreadable.slice(0, 5)) {
+    const note = t.unreadable[f.unreadable ?? f.format] ?? f.unreadable ?? f.format;
+    out.push(`- ${escapeMarkdown(base(f.path))}${t.colon}${t.gap}${note}`);
+  }
   out.push('');
 }
 
@@ -211,5 +218,6 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
 /** The failure's time to the second, for the summary sentence. */
 function shortTime(f: Failure): string | undefined {
   const s = f.timeText ?? (f.time !== undefined ? new Date(f.time).toISOString().replace('T', ' ').replace(/Z$/, ' UTC') : undefined);
-  return s?.replace(/(\d{1,2}:\d{2}:\d{2})[.,]\d+/, '$1');
+  // Windows 7 logs separate date and time with a tab and milliseconds with a colon.
+  return s?.replace(/\s+/g, ' ').replace(/(\d{1,2}:\d{2}:\d{2})[.,:]\d+/, '$1');
 }
