@@ -3,10 +3,16 @@
 // few regexes run on short slices or from a fixed position, and have no nested quantifiers.
 import type { CodeRef } from '../model/types';
 
-/** Text right before a code that says what it is. Checked on at most LOOKBACK chars, end-anchored. */
+/** Text right before a code that says what it is (NOT_CODE_BEFORE). Checked on at most LOOKBACK chars, end-anchored. */
 const LOOKBACK = 40;
+/**
+ * ROLE_BEFORE's longest alternative is 23 characters (`unmapped result code = `), so 24 give it
+ * the same matches as 40 (its `\b` still sees a real character): the end-anchored regex is tried
+ * at every start, and fewer starts make it cheaper.
+ */
+const ROLE_LOOKBACK = 24;
 const ROLE_BEFORE =
-  /(?:\b(resultMapped|resultUnMapped)=|\b(Exit code) ?[=:] ?|\b(Call error code) ?[=:] ?|\b(Return code)(?: ?[=:] ?| is )|\b(HRESULT) ?[=:] ?|\b(hr) ?[=:]? ?|\b(gle) ?= ?|\b(Last Error) ?[=:] ?|\b(error code)(?: ?[=:] ?| )|\b((?:mapped |unmapped )?result(?: code)?) ?[=:] ?|\b(error) ?[=:]? ?|\b(status) ?[=:]? ?|(\*FAILED\* \[)|(\[))$/i;
+  /(?:\b(?:resultMapped|resultUnMapped)=|\bExit code ?[=:] ?|\bCall error code ?[=:] ?|\bReturn code(?: ?[=:] ?| is )|\bHRESULT ?[=:] ?|\bhr ?[=:]? ?|\bgle ?= ?|\bLast Error ?[=:] ?|\berror code(?: ?[=:] ?| )|\b(?:(?:mapped |unmapped )?result(?: code)?) ?[=:] ?|\berror ?[=:]? ?|\bstatus ?[=:]? ?|\*FAILED\* \[|\[)$/i;
 
 /** Hex after these words is a flag set, handle, count or URL parameter, not a result code. */
 const NOT_CODE_BEFORE = /(?:flags|mask|handle|handler|type|size|offset|address|attributes|version|props|&\w+=|\?\w+=|\d \(|\[\d+ \/)\s*[=:]?\s*$/i;
@@ -15,7 +21,7 @@ const NOT_CODE_BEFORE = /(?:flags|mask|handle|handler|type|size|offset|address|a
 const SETUP_ID_COLUMN = /^\uFEFF?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}, [A-Za-z]+ +$/;
 
 /** `... 0x800f0831 - CBS_E_STORE_CORRUPTION]`: the name the log printed itself (may contain spaces). */
-const LOGGED_NAME = /^ - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/;
+const LOGGED_NAME = / - ([A-Za-z][A-Za-z0-9_ ]{0,79})\]/y;
 
 /**
  * A bare value is a whole token of exactly 8 hex digits, or 9/10 decimal digits (optionally
@@ -85,19 +91,35 @@ function allDigits(line: string, a: number, b: number): boolean {
 /** `resultMapped=0`, `resultUnMapped=240006`: 1..8 hex digits. */
 const MAPPED_VALUE = /[0-9A-Fa-f]{1,8}(?![0-9A-Za-z_\-}])/y;
 
-function roleOf(m: RegExpExecArray): string {
-  if (m[1]) return m[1].toLowerCase() === 'resultunmapped' ? 'resultUnMapped' : 'resultMapped';
-  if (m[2]) return 'exitCode';
-  if (m[3]) return 'callError';
-  if (m[4]) return 'returnCode';
-  if (m[5] || m[6]) return 'hresult';
-  if (m[7] || m[8]) return 'lastError';
-  if (m[9]) return 'error';
-  if (m[10]) return m[10].toLowerCase().startsWith('unmapped') ? 'resultUnMapped' : m[10].toLowerCase().startsWith('mapped') ? 'resultMapped' : 'result';
-  if (m[11]) return 'error';
-  if (m[12]) return 'status';
-  if (m[13]) return 'failedMarker';
+/**
+ * The role of the ROLE_BEFORE match starting at `at` of `pre`. The regex has no capture groups
+ * (building a 14-group match array cost more than the match): the winning alternative is the
+ * first one, in the regex's order, whose keyword the matched text starts with.
+ */
+function roleAt(pre: string, at: number): string {
+  const t = pre.slice(at).toLowerCase();
+  if (t.startsWith('resultunmapped')) return 'resultUnMapped';
+  if (t.startsWith('resultmapped')) return 'resultMapped';
+  if (t.startsWith('exit code')) return 'exitCode';
+  if (t.startsWith('call error code')) return 'callError';
+  if (t.startsWith('return code')) return 'returnCode';
+  if (t.startsWith('hr')) return 'hresult';
+  if (t.startsWith('gle') || t.startsWith('last error')) return 'lastError';
+  if (t.startsWith('error code')) return 'error';
+  if (t.startsWith('unmapped')) return 'resultUnMapped';
+  if (t.startsWith('mapped')) return 'resultMapped';
+  if (t.startsWith('result')) return 'result';
+  if (t.startsWith('error')) return 'error';
+  if (t.startsWith('status')) return 'status';
+  if (t.startsWith('*failed*')) return 'failedMarker';
   return 'bracket';
+}
+
+/** Role named right before `start`, or undefined. */
+function roleBefore(line: string, start: number): string | undefined {
+  const pre = roleText(line, start);
+  const at = pre.search(ROLE_BEFORE);
+  return at < 0 ? undefined : roleAt(pre, at);
 }
 
 function isHexChar(c: number): boolean {
@@ -209,13 +231,25 @@ function before(line: string, start: number): string {
   return line.slice(Math.max(0, start - LOOKBACK), start);
 }
 
+function roleText(line: string, start: number): string {
+  return line.slice(Math.max(0, start - ROLE_LOOKBACK), start);
+}
+
+/** Value of the hex digits [from, to) (at most 8, checked by the caller). */
+function hexValue(line: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i);
+    v = v * 16 + (c <= 57 ? c - 48 : (c | 32) - 87);
+  }
+  return v;
+}
+
 function classifyHex(line: string, start: number, end: number): CodeRef | undefined {
   if (line.charCodeAt(start - 1) === 91 /* [ */ && line.charCodeAt(end) === 93 && SETUP_ID_COLUMN.test(line.slice(0, start - 1))) return undefined;
-  const pre = before(line, start);
-  const rm = ROLE_BEFORE.exec(pre);
-  if (!rm && NOT_CODE_BEFORE.test(pre)) return undefined;
-  const text = line.slice(start, end);
-  return finish(line, { value: parseInt(text.slice(2), 16) >>> 0, text, form: 'hex', span: { start, end } }, rm ? roleOf(rm) : undefined);
+  const role = roleBefore(line, start);
+  if (!role && NOT_CODE_BEFORE.test(before(line, start))) return undefined;
+  return finish(line, { value: hexValue(line, start + 2, end), text: line.slice(start, end), form: 'hex', span: { start, end } }, role);
 }
 
 function classifyBracket(line: string, start: number, end: number): CodeRef | undefined {
@@ -231,9 +265,8 @@ function classifyBracket(line: string, start: number, end: number): CodeRef | un
 }
 
 function classifyKeyword(line: string, start: number, end: number, text: string): CodeRef | undefined {
-  const rm = ROLE_BEFORE.exec(before(line, start));
-  if (!rm) return undefined;
-  const role = roleOf(rm);
+  const role = roleBefore(line, start);
+  if (!role) return undefined;
   let c = text.charCodeAt(0);
   const decimal = text.length >= 9 && (c === 45 || isAllDigits(text));
   if (decimal) {
@@ -258,7 +291,8 @@ function finish(line: string, ref: CodeRef, role: string | undefined): CodeRef {
   if (role) ref.role = role;
   const end = ref.span.end;
   if (line.charCodeAt(end) === 32 && line.charCodeAt(end + 1) === 45) {
-    const nm = LOGGED_NAME.exec(line.slice(end, end + 84));
+    LOGGED_NAME.lastIndex = end;
+    const nm = LOGGED_NAME.exec(line);
     if (nm) ref.loggedName = nm[1].trim();
   }
   return ref;
