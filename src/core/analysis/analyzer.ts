@@ -156,11 +156,19 @@ export class Analyzer {
   }
 
   private mentions(f: FileState, rec: LogRecord): void {
-    // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
     const all = rec.updateIds;
-    const ids = all.length && !all.every((r) => r.revision !== undefined && r.id !== ZERO_GUID)
-      ? all.filter((r) => r.id !== ZERO_GUID && (r.revision !== undefined || UPDATE_WORD.test(rec.message))) : all;
-    const title = rec.updateIds.length <= 1 && f.format !== 'cbs' && mayHaveTitle(rec.message) ? parseTitle(rec.message) : undefined;
+    const msg = rec.message;
+    const title = all.length <= 1 && f.format !== 'cbs' && mayHaveTitle(msg) ? parseTitle(msg) : undefined;
+    if (all.length === 0) {
+      // Most lines: no id. Only a title (for the next id line) or a bundle header can matter.
+      if (rec.tid !== undefined && f.format !== 'cbs') {
+        if (title) f.pendingTitle.set(rec.tid, { title: own(title), line: rec.line });
+        this.bundles(f, rec, all);
+      }
+      return;
+    }
+    // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
+    const ids = updateIdsOf(all, msg);
     if (title && ids.length === 0 && rec.tid !== undefined) {
       f.pendingTitle.set(rec.tid, { title: own(title), line: rec.line });
     }
@@ -171,27 +179,34 @@ export class Analyzer {
       if (u.mentions.length < LIMITS.mentions) u.mentions.push({ file: f.index, line: rec.line });
       if (i === 0) {
         let t = title;
-        if (!t && rec.tid !== undefined) {
+        if (!t && rec.tid !== undefined && f.pendingTitle.size) {
           const p = f.pendingTitle.get(rec.tid);
           if (p && rec.line - p.line <= 3) t = p.title;
           f.pendingTitle.delete(rec.tid);
         }
         // Titles from Get-WindowsUpdateLog on Chinese/Japanese Windows are often GBK-read UTF-8.
         if (t && !u.title) t = u.title = own(repairMojibake(t) ?? t);
-        const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
-        if (kb && !u.kb) u.kb = own(kb);
+        if (!u.kb) {
+          const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
+          if (kb) u.kb = own(kb);
+        }
       }
     }
     if (rec.tid !== undefined && f.format !== 'cbs') this.bundles(f, rec, ids);
     if (ids.length && rec.tid !== undefined) {
       const c = this.openOnThread(f, rec.tid, rec);
-      if (c) for (let i = 0; i < ids.length && i < 4; i++) if (!c.updateIds.includes(ids[i].id)) addCapped(c.updateIds, own(ids[i].id), LIMITS.callUpdates);
+      if (c) {
+        const list = c.updateIds;
+        for (let i = 0; i < ids.length && i < 4; i++) {
+          if (list.length < LIMITS.callUpdates && !list.includes(ids[i].id)) list.push(own(ids[i].id));
+        }
+      }
     }
   }
 
   private bundles(f: FileState, rec: LogRecord, ids: LogRecord['updateIds']): void {
     const tid = rec.tid as number;
-    const b = f.bundleOnTid.get(tid);
+    const b = f.bundleOnTid.size ? f.bundleOnTid.get(tid) : undefined;
     if (b) {
       // A bundled id stands alone on its line (after spaces, `*` and braces).
       if (ids.length === 1 && /^[\s*{]*[0-9A-Fa-f]{8}-/.test(rec.message)) {
@@ -208,7 +223,8 @@ export class Analyzer {
       return;
     }
     // `Bundles N updates:` comes right after the `UpdateId = ` line of its thread.
-    const last = ids.length === 0 ? f.lastUpdateOnTid.get(tid) : undefined;
+    if (ids.length !== 0 || rec.message.indexOf('Bundles ') < 0) return;
+    const last = f.lastUpdateOnTid.get(tid);
     if (!last || rec.line - last.line > 3) return;
     const m = /^[\s*]*Bundles (\d{1,4}) updates:/.exec(rec.message);
     if (m) f.bundleOnTid.set(tid, { parent: last.id, left: +m[1] });
@@ -599,7 +615,8 @@ export class Analyzer {
 
   private cbsRecord(f: FileState, rec: LogRecord): void {
     const msg = head(rec.message);
-    const init = /^Session: (\S+) initialized by client ([^,]{1,80})/.exec(msg);
+    // Cheap literal gates before each regex: this runs for every line of a CBS.log.
+    const init = msg.startsWith('Session: ') ? /^Session: (\S+) initialized by client ([^,]{1,80})/.exec(msg) : null;
     if (init) {
       const s: CbsSession = {
         key: `${f.index}:${rec.line}`, file: f.index, id: own(init[1]), client: own(init[2].trim()), startLine: rec.line, startTime: rec.time,
@@ -616,20 +633,26 @@ export class Analyzer {
       if (f.cbsById.size > 2000) f.cbsById.delete(f.cbsById.keys().next().value as string);
       return;
     }
-    if (/Startup processing required|Doing (?:critical )?shutdown processing|startup processing lock|Starting (?:the )?(?:startup|shutdown) processing/i.test(msg)) f.rebootProcessing = true;
-    if (/Startup processing thread terminated|Startup Processing completes|startup processing completed?\b/i.test(msg)) f.rebootProcessing = false;
+    // Every reboot-processing phrase holds "processing" (CBS writes it lower case or capitalised).
+    if (msg.indexOf('rocessing') >= 0 || msg.indexOf('ROCESSING') >= 0) {
+      if (/Startup processing required|Doing (?:critical )?shutdown processing|startup processing lock|Starting (?:the )?(?:startup|shutdown) processing/i.test(msg)) f.rebootProcessing = true;
+      if (/Startup processing thread terminated|Startup Processing completes|startup processing completed?\b/i.test(msg)) f.rebootProcessing = false;
+    }
 
-    const named = /Session: (\d+_\d+)/.exec(msg)?.[1];
+    const named = msg.indexOf('Session: ') >= 0 ? /Session: (\d+_\d+)/.exec(msg)?.[1] : undefined;
     const session = (named && f.cbsById.get(named)) || f.cbsCurrent;
     if (session) {
-      const pk = /(Package_for_KB\d+~[^\s,\]]{1,120}|Package_for_RollupFix~[^\s,\]]{1,120})/.exec(msg);
-      if (pk && !session.packages.includes(pk[1])) addCapped(session.packages, own(pk[1]), 20);
-      for (const kb of rec.kbs) if (!session.kbs.includes(kb.kb)) addCapped(session.kbs, own(kb.kb), 50);
-      const ident = /Identifier: KB(\d+)/.exec(msg);
-      if (ident && !session.kbs.includes(ident[1])) addCapped(session.kbs, own(ident[1]), 50);
-      const pkb = /Package_for_KB(\d+)/.exec(msg);
-      if (pkb && !session.kbs.includes(pkb[1])) addCapped(session.kbs, own(pkb[1]), 50);
-      if (named && /finalized/.test(msg) && named === session.id) {
+      const pkg = msg.indexOf('Package_for_') >= 0;
+      if (pkg) {
+        const pk = /(Package_for_KB\d+~[^\s,\]]{1,120}|Package_for_RollupFix~[^\s,\]]{1,120})/.exec(msg);
+        if (pk) addCapped(session.packages, pk[1], 20);
+      }
+      for (const kb of rec.kbs) addCapped(session.kbs, kb.kb, 50);
+      const ident = msg.indexOf('Identifier: KB') >= 0 ? /Identifier: KB(\d+)/.exec(msg) : null;
+      if (ident) addCapped(session.kbs, ident[1], 50);
+      const pkb = pkg ? /Package_for_KB(\d+)/.exec(msg) : null;
+      if (pkb) addCapped(session.kbs, pkb[1], 50);
+      if (named && named === session.id && msg.indexOf('finalized') >= 0) {
         session.endLine = rec.line;
         session.endTime = rec.time;
       } else if (session === f.cbsCurrent) {
@@ -637,7 +660,7 @@ export class Analyzer {
         session.endTime = rec.time;
       }
     }
-    const hr = HRESULT_TAG.exec(msg);
+    const hr = msg.indexOf('[HRESULT = 0x') >= 0 ? HRESULT_TAG.exec(msg) : null;
     const code = hr ? hex(hr[1]) : undefined;
     const isErrLevel = rec.level === 'error' || rec.level === 'fatal';
     if (code !== undefined && isError(code) && session && (isErrLevel || msg.startsWith('Failed'))) {
@@ -711,6 +734,25 @@ interface CallAcc extends Call {
   overflowErrors?: number;
 }
 
+/**
+ * The ids of a line that name updates: all of them when each carries a revision (the common
+ * case, no copy), else those with a revision or on a line that says "update id".
+ */
+function updateIdsOf(all: LogRecord['updateIds'], msg: string): LogRecord['updateIds'] {
+  let plain = false;
+  for (let i = 0; i < all.length; i++) {
+    if (all[i].revision === undefined || all[i].id === ZERO_GUID) { plain = true; break; }
+  }
+  if (!plain) return all;
+  let named: boolean | undefined;
+  const out: LogRecord['updateIds'] = [];
+  for (const r of all) {
+    if (r.id === ZERO_GUID) continue;
+    if (r.revision !== undefined || (named ??= UPDATE_WORD.test(msg))) out.push(r);
+  }
+  return out;
+}
+
 /** Title lines start with `Title=`, `Title = ` or `*   Title = ` (after spaces), or `Deserialized`. */
 function mayHaveTitle(msg: string): boolean {
   let i = 0;
@@ -751,8 +793,9 @@ function sameCounts(a: CallCounts | undefined, b: CallCounts): boolean {
     a.succeededWithErrors === b.succeededWithErrors && a.unaccounted === b.unaccounted;
 }
 
+/** Adds a copy of `v` (see `own`) when the list has room and does not hold it yet. */
 function addCapped(list: string[], v: string, cap: number): void {
-  if (list.length < cap && !list.includes(v)) list.push(v);
+  if (list.length < cap && !list.includes(v)) list.push(own(v));
 }
 
 function codeInText(msg: string): number | undefined {
