@@ -1,0 +1,158 @@
+// The tree view of the active log inside VS Code: failures, update verdicts, calls by kind, the
+// reveal-line command on its nodes, and following the active editor to another log or away.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, openFile, sleep, workspaceFile } from './helpers';
+
+interface SnapNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  tooltipTrusted?: boolean;
+  icon?: string;
+  color?: string;
+  command?: { command: string; arguments: unknown[] };
+  children?: SnapNode[];
+}
+interface Snapshot {
+  uri?: string;
+  roots: SnapNode[];
+}
+
+function snapshot(depth = 4): Thenable<Snapshot> {
+  return vscode.commands.executeCommand<Snapshot>('wuLogLens.test.treeSnapshot', depth);
+}
+
+/** Polls the tree until `ok` accepts it (analyses and editor switches are asynchronous). */
+async function snapshotWhen(what: string, ok: (s: Snapshot) => boolean, ms = 10_000): Promise<Snapshot> {
+  const deadline = Date.now() + ms;
+  let last: Snapshot | undefined;
+  while (Date.now() < deadline) {
+    last = await snapshot();
+    if (ok(last)) return last;
+    await sleep(100);
+  }
+  assert.fail(`timed out waiting for ${what}; last tree: ${JSON.stringify(last)?.slice(0, 2000)}`);
+}
+
+async function show(rel: string, language?: string): Promise<vscode.TextEditor> {
+  const doc = await openFile(rel);
+  const editor = await vscode.window.showTextDocument(doc);
+  if (language) {
+    const deadline = Date.now() + 5000;
+    while (doc.languageId !== language && Date.now() < deadline) await sleep(50);
+    assert.equal(doc.languageId, language, `language of ${rel}`);
+  }
+  return editor;
+}
+
+function section(s: Snapshot, label: string): SnapNode {
+  const hit = s.roots.find((r) => r.label === label);
+  assert.ok(hit, `no "${label}" section: ${s.roots.map((r) => r.label).join(', ')}`);
+  return hit;
+}
+
+describe('tree view', function () {
+  this.timeout(60_000);
+  const mainLog = 'tree/WindowsUpdate.log';
+  const scanLog = 'tree/WindowsUpdate_scan.log';
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the failed install with its code and update, and evidence lines that reveal', async () => {
+    const editor = await show(mainLog, 'wulog');
+    const uri = editor.document.uri.toString();
+    const s = await snapshotWhen('the main log', (x) => x.uri === uri && x.roots.some((r) => r.label === 'Failures'));
+    assert.deepEqual(s.roots.map((r) => r.label), ['Failures', 'Updates', 'Calls']);
+    const failures = section(s, 'Failures').children ?? [];
+    assert.equal(failures.length, 1);
+    const f = failures[0];
+    assert.match(f.label, /^Install 0x800F0988 \S+/);
+    assert.match(f.description ?? '', /KB5051974/);
+    assert.equal(f.icon, 'error');
+    assert.equal(f.color, 'testing.iconFailed');
+    assert.equal(f.tooltipTrusted, false);
+    assert.match(f.tooltip ?? '', /KB5051974/);
+    assert.equal(f.command?.command, 'wuLogLens.revealLine');
+    assert.equal(f.command?.arguments[0], uri);
+    const line = f.command?.arguments[1];
+    assert.equal(typeof line, 'number');
+    assert.match(f.description ?? '', new RegExp(`line ${(line as number) + 1}\\b`));
+    assert.match(editor.document.lineAt(line as number).text, /0x800F0988|800F0988/i);
+    const evidence = (f.children ?? []).filter((c) => c.command);
+    assert.ok(evidence.some((e) => /\*FAILED\* \[800F0988\]/.test(e.label) && /root cause/.test(e.description ?? '')), JSON.stringify(evidence.map((e) => e.label)));
+  });
+
+  it('shows update verdicts with theme icons and calls grouped by kind with client and cV', async () => {
+    const editor = await show(mainLog, 'wulog');
+    const uri = editor.document.uri.toString();
+    const s = await snapshotWhen('the main log', (x) => x.uri === uri && x.roots.length === 3);
+    const updates = section(s, 'Updates').children ?? [];
+    const failed = updates.find((u) => /KB5051974/.test(u.label));
+    const ok = updates.find((u) => /KB5050188/.test(u.label));
+    assert.ok(failed && ok, updates.map((u) => u.label).join(' | '));
+    assert.equal(failed.icon, 'error');
+    assert.equal(failed.color, 'testing.iconFailed');
+    assert.equal(ok.icon, 'pass');
+    assert.equal(ok.color, 'testing.iconPassed');
+    assert.match(ok.description ?? '', /succeeded/);
+    assert.ok(updates.indexOf(failed) < updates.indexOf(ok), 'failed updates come first');
+
+    const groups = section(s, 'Calls').children ?? [];
+    assert.deepEqual(groups.map((g) => g.label), ['Install', 'Download', 'Search']);
+    const installs = groups[0].children ?? [];
+    const install = installs.find((c) => c.color === 'testing.iconFailed');
+    assert.ok(install, installs.map((c) => `${c.label} ${c.description}`).join(' | '));
+    assert.equal(install.label, 'Install: UpdateOrchestrator');
+    assert.match(install.description ?? '', /cV TrEeViEwTeSt0001\.3\.0\.0/);
+    assert.deepEqual(install.command?.arguments, [uri, 15]);
+    const facts = (install.children ?? []).map((c) => c.label);
+    assert.ok(facts.some((l) => /^Call error code 0x80240022/.test(l)), facts.join(' | '));
+    const searches = (groups[2].children ?? []).map((c) => c.label);
+    assert.ok(searches.includes('Search: Windows Defender'), searches.join(' | '));
+  });
+
+  it('follows the active editor to another log, and away from logs', async () => {
+    const editor = await show(scanLog, 'wulog');
+    const uri = editor.document.uri.toString();
+    const s = await snapshotWhen('the scan log', (x) => x.uri === uri);
+    const failures = section(s, 'Failures').children ?? [];
+    assert.equal(failures.length, 1);
+    assert.match(failures[0].label, /^Scan 0x80072EE2/);
+    assert.ok(!s.roots.some((r) => r.label === 'Updates'), 'the scan log has no updates with a verdict section');
+    const calls = section(s, 'Calls').children ?? [];
+    assert.deepEqual(calls.map((c) => c.label), ['Search']);
+    assert.equal(calls[0].children?.[0]?.label, 'Search: MoUsoCoreWorker');
+
+    await show('notes.txt');
+    const none = await snapshotWhen('an empty tree for a non-log', (x) => x.uri === undefined);
+    assert.deepEqual(none.roots, []);
+  });
+
+  it('wuLogLens.revealLine opens the log and selects the line', async () => {
+    const target = workspaceFile(mainLog);
+    await show('notes.txt');
+    await vscode.commands.executeCommand('wuLogLens.revealLine', target, 23);
+    const deadline = Date.now() + 5000;
+    let editor = vscode.window.activeTextEditor;
+    while ((!editor || editor.document.uri.toString() !== target.toString()) && Date.now() < deadline) {
+      await sleep(50);
+      editor = vscode.window.activeTextEditor;
+    }
+    assert.ok(editor, 'no active editor');
+    assert.equal(editor.document.uri.toString(), target.toString());
+    assert.equal(editor.selection.start.line, 23);
+    assert.equal(editor.selection.end.line, 23);
+    assert.equal(editor.selection.end.character, editor.document.lineAt(23).text.length);
+    // Again to another line of the now-open document: the selection moves.
+    await vscode.commands.executeCommand('wuLogLens.revealLine', target.toString(), 5);
+    assert.equal(vscode.window.activeTextEditor?.selection.start.line, 5);
+    assert.ok(vscode.window.activeTextEditor?.visibleRanges.some((r) => r.contains(new vscode.Position(5, 0))));
+  });
+});
