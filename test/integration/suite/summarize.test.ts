@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, sleep, workspaceFile } from './helpers';
+import { activateExtension, sleep, waitFor, workspaceFile } from './helpers';
 
 const COMMAND = 'wuLogLens.summarizeFailures';
 
@@ -64,6 +64,10 @@ describe('summarize: Summarize Failures command', () => {
     assert.ok(text.includes(link), `report links ${link}:\n${text}`);
     // Every link in the report points at the log (nothing taken from log text).
     for (const m of text.matchAll(/\]\(([^)]*)\)/g)) assert.ok(m[1].startsWith(`${log.uri.toString()}#L`), `unexpected link ${m[1]}`);
+    // The Markdown preview of the report is open too.
+    await waitFor('the Markdown preview of the report', () => vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
   });
 
   it('summarizes a folder chosen in the Explorer: both logs listed, the CBS session linked', async () => {
