@@ -56,13 +56,16 @@ export interface MergeOptions {
   cap: number;
   /** Drop steps that only ask whether the code decided the outcome. */
   dropTriage?: boolean;
+  /** Also drop an item when half of its topics are covered (steps: "retry after a clean boot, then
+   *  RestoreHealth" after a RestoreHealth step); requests keep an item that adds any new log. */
+  halfCovered?: boolean;
   /** Topics already settled (e.g. a log the engineer already has). */
   covered?: Iterable<string>;
 }
 
 /**
- * Merges lists in order (most specific list first). An item is dropped when every topic it names
- * is already covered by a kept item, or when it shares most of its words with a kept item.
+ * Merges lists in order (most specific list first). An item is dropped when the topics it names
+ * are already covered by kept items (all of them, or half with `halfCovered`), or when it shares most of its words with a kept item.
  */
 export function mergeAdvice(lists: string[][], opts: MergeOptions): string[] {
   const covered = new Set(opts.covered ?? []);
@@ -73,7 +76,9 @@ export function mergeAdvice(lists: string[][], opts: MergeOptions): string[] {
       if (!text) continue;
       if (opts.dropTriage && isTriageStep(text)) continue;
       const topics = topicsOf(text);
-      if (topics.length && topics.every((t) => covered.has(t))) continue;
+      // Mostly said already (e.g. "retry after a clean boot, then RestoreHealth" after a RestoreHealth step).
+      const said = topics.filter((t) => covered.has(t)).length;
+      if (topics.length && (said === topics.length || (opts.halfCovered && said * 2 >= topics.length))) continue;
       const words = shingles(text);
       if (kept.some((k) => k.text === text || similarity(k.words, words) >= 0.7)) continue;
       kept.push({ text, words });

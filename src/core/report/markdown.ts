@@ -121,7 +121,8 @@ function renderSummary(out: string[], ctx: Ctx): void {
   if (!a.failures.length && !unreadable.length) return;
   const groups = new Map<string, Failure[]>();
   for (const f of a.failures) {
-    const key = f.updateId ?? (f.kb ? `kb:${f.kb}` : f.title ? `title:${f.title}` : `failure:${f.key}`);
+    // The same KB seen by WindowsUpdate.log (update id) and CBS.log (KB only) is one update.
+    const key = f.kb ? `kb:${f.kb}` : f.updateId ?? (f.title ? `title:${f.title}` : `failure:${f.key}`);
     const g = groups.get(key);
     if (g) g.push(f);
     else groups.set(key, [f]);
@@ -133,7 +134,7 @@ function renderSummary(out: string[], ctx: Ctx): void {
       const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
       return { phase: t.phases[f.phase], code: codeWithName(f, ex), where: ctx.ref(f.at.file, f.at.line), time: shortTime(f), meaning: ex.text.summary };
     });
-    out.push(`- ${t.summaryLine(updateName(g[0], t), parts)}`);
+    out.push(`- ${t.summaryLine(updateName(g.find((f) => f.title) ?? g[0], t), parts)}`);
   }
   if (all.length > MAX_SUMMARY) out.push(`- ${t.more(all.length - MAX_SUMMARY)}`);
   if (!a.failures.length) out.push(`- ${t.noFailures}`);
@@ -199,7 +200,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   // Most specific advice first: a text written for this code, then the phase's, then a generic
   // range text. Near-duplicates are merged, triage steps dropped (this code decided the outcome).
   const codeSteps = ex.text.steps;
-  const steps = mergeAdvice(ex.specific ? [codeSteps, t.phaseSteps[f.phase]] : [t.phaseSteps[f.phase], codeSteps], { cap: MAX_STEPS, dropTriage: true });
+  const steps = mergeAdvice(ex.specific ? [codeSteps, t.phaseSteps[f.phase]] : [t.phaseSteps[f.phase], codeSteps], { cap: MAX_STEPS, dropTriage: true, halfCovered: true });
   if (steps.length) {
     out.push(label(t.nextSteps), '');
     steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
