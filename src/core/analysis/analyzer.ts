@@ -500,15 +500,15 @@ export class Analyzer {
 
   private handlerLine(f: FileState, rec: LogRecord): void {
     const m = head(rec.message);
-    const start = /Starting (?:install|uninstall) of CBS update \{?([0-9A-Fa-f-]{36})/.exec(m);
+    const start = m.indexOf('of CBS update') >= 0 ? /Starting (?:install|uninstall) of CBS update \{?([0-9A-Fa-f-]{36})/.exec(m) : null;
     if (start && rec.tid !== undefined) {
       f.handlerUpdate.set(rec.tid, own(start[1].toUpperCase()));
       return;
     }
+    const id = rec.tid !== undefined ? f.handlerUpdate.get(rec.tid) : undefined;
+    if (!id || m.indexOf('CBS ') < 0) return;
     const sess = /CBS session identity: (\S+)/.exec(m);
     const pkg = /CBS package identity: Package_for_KB(\d+)/.exec(m);
-    const id = rec.tid !== undefined ? f.handlerUpdate.get(rec.tid) : undefined;
-    if (!id) return;
     if (sess && this.st.handlerSessions.length < LIMITS.results) this.st.handlerSessions.push({ updateId: id, sessionId: own(sess[1]) });
     if (pkg) {
       const u = this.update(id);
@@ -543,17 +543,17 @@ export class Analyzer {
       (ids ??= []).push(u.id);
       if (ids.length === 2) break;
     }
-    // Strings are copied (own) only when the line is kept beyond the short ring.
+    // Strings are copied (own) only when the line is kept beyond the short ring; the text is
+    // built only when it is kept or cited (most ring entries never are).
     const e: ErrLine = {
       file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, code, updateIds: ids ?? NO_IDS,
-      callKey: call?.key, session, cv, component: rec.component,
-      text: rec.component ? `${rec.component} ${head(msg).slice(0, 200)}` : head(msg).slice(0, 200),
+      callKey: call?.key, session, cv, component: rec.component, text: undefined, msg,
     };
     f.ring.push(e);
     if (f.ring.length > RING) f.ring.shift();
     e.call = call;
     if (this.st.errLines.length < LIMITS.errLines) {
-      e.text = own(e.text);
+      e.text = own(errText(e));
       e.cv = own(e.cv);
       e.component = own(e.component);
       if (ids) e.updateIds = ids.map((x) => own(x));
@@ -595,7 +595,7 @@ export class Analyzer {
     const last = hits[hits.length - 1];
     if (!picked.includes(last) && near(last)) picked.push(last);
     const texts: Record<string, string> = {};
-    for (const e of picked) texts[`${e.file}:${e.line}`] = own(e.text);
+    for (const e of picked) texts[`${e.file}:${e.line}`] = own(errText(e));
     return { lines: picked.map((e) => ({ file: e.file, line: e.line })), root: { file: root.file, line: root.line }, rootComponent: own(root.component), texts };
   }
 
@@ -758,6 +758,16 @@ function mayHaveTitle(msg: string): boolean {
   let i = 0;
   while (i < 16 && i < msg.length && (msg.charCodeAt(i) === 32 || msg.charCodeAt(i) === 42 || msg.charCodeAt(i) === 9)) i++;
   return msg.startsWith('Title', i) || msg.startsWith('Deserialized', i);
+}
+
+/** The text of an error line (component and the head of the message), built once. */
+function errText(e: ErrLine): string {
+  if (e.text === undefined) {
+    const m = head(e.msg ?? '').slice(0, 200);
+    e.text = e.component ? `${e.component} ${m}` : m;
+    e.msg = undefined;
+  }
+  return e.text;
 }
 
 function snippet(rec: LogRecord): string {

@@ -212,7 +212,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: `logged inside the failed ${call.kind} call (line ${call.startLine + 1})` });
     } else if (call && call.result === 'succeeded') {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'transient', reason: `the ${call.kind} call it belongs to (line ${call.startLine + 1}) later succeeded` });
-    } else if ((e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text)) {
+    } else if ((e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text ?? '')) {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: 'a lookup of something absent (not found / not registered / no data); not tied to a failed outcome' });
     } else if (call && call.result === 'cancelled') {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: `its call was cancelled by its client (${call.client ?? 'unknown'})` });

@@ -43,6 +43,18 @@ const CLIENT = /(?:ClientId|CallerId)\s*=\s*([^,\]()]*?)\s*(?:,|\]|\(|\s\sId\s=|
 const EXIT_CODE = /Exit code = 0x([0-9A-Fa-f]{1,8})/;
 const FED_END = /^All federated (search|download|install|uninstall)\w* have completed/i;
 
+const kinds = new Map<string, CallKind | 'skip'>();
+
+/** `kindOf`, remembered per operation name (a log uses a few dozen). */
+function cachedKindOf(op: string): CallKind | 'skip' {
+  let k = kinds.get(op);
+  if (k === undefined) {
+    k = kindOf(op);
+    if (kinds.size < 500) kinds.set(op, k);
+  }
+  return k;
+}
+
 export function kindOf(op: string): CallKind | 'skip' {
   const o = op.toLowerCase();
   if (/^(queueing|service |begin downloading|download call complete|cbs\s)/.test(o)) return 'skip';
@@ -54,10 +66,12 @@ export function kindOf(op: string): CallKind | 'skip' {
   return 'other';
 }
 
+const OP_STOPS = [' ClientId', ' CallerId', '[', '(', ','];
+
 /** Operation name: the words before ClientId/CallerId/[ or '(' , normalised. */
 function opName(rest: string): string {
   let end = rest.length;
-  for (const stop of [' ClientId', ' CallerId', '[', '(', ',']) {
+  for (const stop of OP_STOPS) {
     const i = rest.indexOf(stop);
     if (i >= 0 && i < end) end = i;
   }
@@ -87,14 +101,16 @@ export function parseBracket(message: string): Bracket | undefined {
     rest = b[3].trim();
     if (b[2].toLowerCase() === 'service') return { edge, op: 'service', label: rest, kind: 'skip' };
   }
-  const fed = FED_END.exec(rest);
-  const client = CLIENT.exec(rest)?.[1]?.trim() || undefined;
-  const exit = EXIT_CODE.exec(rest);
+  // Literal gates: each regex below needs its leading words in the text.
+  const c0r = rest.charCodeAt(0);
+  const fed = c0r === 65 || c0r === 97 ? FED_END.exec(rest) : null;
+  const client = rest.indexOf('lientId') >= 0 || rest.indexOf('allerId') >= 0 ? CLIENT.exec(rest)?.[1]?.trim() || undefined : undefined;
+  const exit = rest.indexOf('Exit code = 0x') >= 0 ? EXIT_CODE.exec(rest) : null;
   if (fed) {
     return { edge, op: `federated ${fed[1].toLowerCase()}`, label: rest, kind: kindOf(fed[1]), client, federatedEnd: true };
   }
   const op = opName(rest);
-  const kind = kindOf(op);
+  const kind = cachedKindOf(op);
   return { edge, op, label: rest.slice(0, 120), kind, client, exitCode: exit ? hex(exit[1]) : undefined };
 }
 
@@ -146,8 +162,12 @@ const BITS_FAILED = new RegExp(`job \\{?${GUID}\\}? failed, updateId = \\{?(${GU
 const DL_ERROR = new RegExp(`^\\*FAILED\\* \\[([0-9A-Fa-f]{8})\\] Error occurred while downloading update \\{?(${GUID})\\}?\\.(\\d+)`);
 const INSTALL_RESULT = new RegExp(`Update ID = \\{?(${GUID})\\}?\\.(\\d+).{0,80}Update installation result = 0x([0-9A-Fa-f]{1,8})`);
 
+/** Every per-update result line holds one of these phrases: one scan rules out the rest. */
+const RESULT_HINT = /LogHistory called|Install complete for update ID|Return code = 0x|of CBS update|failed, updateId = |Error occurred while downloading|Update installation result = 0x/;
+
 export function parseUpdateResult(message: string): UpdateResultLine | undefined {
   const m = head(message);
+  if (!RESULT_HINT.test(m)) return undefined;
   if (m.indexOf('LogHistory called') >= 0) {
     const r = LOG_HISTORY.exec(m);
     if (!r) return undefined;

@@ -48,7 +48,10 @@ export interface ErrLine {
   call?: Call;
   /** CBS session id, or a setup grouping key, for CBS/setup lines. */
   session?: string;
-  text: string;
+  /** Component and message head; built on demand from `msg` (see errText) until the line is kept. */
+  text: string | undefined;
+  /** The message, held only while the line sits in the short ring without its text. */
+  msg?: string;
 }
 
 /** An outcome line that says something failed, before chains are tied together. */
