@@ -5,16 +5,25 @@ import * as vscode from 'vscode';
 export class ReportStore implements vscode.Disposable {
   private readonly docs = new Set<string>();
   private lastText: string | undefined;
-  private readonly closeSub: vscode.Disposable;
+  private readonly subs: vscode.Disposable[];
 
   constructor() {
-    this.closeSub = vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString()));
+    this.subs = [
+      vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
+      vscode.window.onDidChangeActiveTextEditor((e) => this.updateActive(e)),
+    ];
+  }
+
+  /** `wuLogLens.reportActive`: the active editor shows one of our reports (for its title-bar "Copy" button). */
+  private updateActive(editor: vscode.TextEditor | undefined): void {
+    void vscode.commands.executeCommand('setContext', 'wuLogLens.reportActive', !!editor && this.isReport(editor.document));
   }
 
   remember(markdown: string, document?: vscode.TextDocument): void {
     this.lastText = markdown;
     if (document) this.docs.add(document.uri.toString());
     void vscode.commands.executeCommand('setContext', 'wuLogLens.hasReport', true);
+    this.updateActive(vscode.window.activeTextEditor);
   }
 
   isReport(document: vscode.TextDocument): boolean {
@@ -29,7 +38,7 @@ export class ReportStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.closeSub.dispose();
+    for (const s of this.subs) s.dispose();
     this.docs.clear();
   }
 }

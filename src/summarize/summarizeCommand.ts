@@ -2,7 +2,7 @@
 // open log or for files/folders chosen in the Explorer (`(uri, uris)`).
 import * as vscode from 'vscode';
 import { renderMarkdown } from '../core/report';
-import type { DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
 import { configuredLang } from '../settings/language';
 import { fromDocument, fromUris, urisFromArgs, type CollectedAnalysis } from './collectAnalysis';
 import { COPY_REPORT_COMMAND } from './copyReportCommand';
@@ -25,7 +25,7 @@ export async function summarizeFailures(
   analyses: DocumentAnalyses, store: ReportStore, uri?: unknown, uris?: unknown,
 ): Promise<SummaryResult | undefined> {
   try {
-    const collected = await collect(analyses, urisFromArgs(uri, uris));
+    const collected = await collect(analyses, store, urisFromArgs(uri, uris));
     if (!collected) return undefined;
     const { analysis } = collected;
     if (!analysis.files.length) {
@@ -49,9 +49,18 @@ export async function summarizeFailures(
   }
 }
 
-async function collect(analyses: DocumentAnalyses, uris: vscode.Uri[]): Promise<CollectedAnalysis | undefined> {
+/** Without arguments: the active log; when the focus is elsewhere (the report, its preview), a visible log. */
+function targetDocument(store: ReportStore): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && isLogDocument(active)) return active;
+  const visible = vscode.window.visibleTextEditors.map((e) => e.document).find(isLogDocument);
+  if (visible) return visible;
+  return active && !store.isReport(active) ? active : undefined;
+}
+
+async function collect(analyses: DocumentAnalyses, store: ReportStore, uris: vscode.Uri[]): Promise<CollectedAnalysis | undefined> {
   if (!uris.length) {
-    const document = vscode.window.activeTextEditor?.document;
+    const document = targetDocument(store);
     if (!document) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Windows servicing log, or choose log files or folders in the Explorer, then run "Summarize Failures".'));
       return undefined;
