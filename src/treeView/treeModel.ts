@@ -61,6 +61,7 @@ const OUTCOME_RANK: Record<UpdateInfo['outcome'], number> = { failed: 0, succeed
 export class TreeModel {
   private callsByKey?: Map<string, Call>;
   private updatesById?: Map<string, UpdateInfo>;
+  private sessionsByKey?: Map<string, CbsSession>;
 
   constructor(private readonly env: TreeEnv) {}
 
@@ -136,6 +137,10 @@ export class TreeModel {
     if (update) out.push({ type: 'update', update });
     const call = f.callKey ? this.call(f.callKey) : undefined;
     if (call) out.push({ type: 'call', call });
+    for (const key of f.cbsSessionKeys) {
+      const session = this.session(key);
+      if (session) out.push({ type: 'session', session });
+    }
     return out;
   }
 
@@ -258,13 +263,14 @@ export class TreeModel {
 
   private updateView(u: UpdateInfo): NodeView {
     const t = this.env.t;
-    const label = u.title ?? (u.kb ? `KB${u.kb}` : u.updateId);
+    // The KB leads: a long title is cut off at the view's edge, the KB is what engineers look for.
+    const label = u.kb ? (u.title ? `KB${u.kb} ${stripKb(u.title, u.kb)}` : `KB${u.kb}`) : u.title ?? u.updateId;
     const first = u.results[0]?.at ?? u.mentions[0];
-    const description = [u.kb && u.title ? `KB${u.kb}` : undefined, this.outcomeLabel(u.outcome), first ? this.lineLabel(first.line) : undefined]
+    const description = [this.outcomeLabel(u.outcome), first ? this.lineLabel(first.line) : undefined]
       .filter(Boolean)
       .join(' · ');
     const idText = u.updateId + (u.revision !== undefined ? `.${u.revision}` : '');
-    const md = [`**${escapeMarkdown(label)}**`, '', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(idText)}`];
+    const md = [`**${escapeMarkdown(u.title ?? label)}**`, '', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(idText)}`];
     if (u.kb) md.push('', `KB${escapeMarkdown(u.kb)}`);
     md.push('', `${escapeMarkdown(t('Verdict'))}: ${escapeMarkdown(this.outcomeLabel(u.outcome))}`);
     for (const r of u.results) md.push('', `- ${escapeMarkdown(r.operation)}: ${codeSpan(this.codeWithName(r.code))}`);
@@ -301,7 +307,7 @@ export class TreeModel {
   private sessionView(s: CbsSession): NodeView {
     const t = this.env.t;
     const kbs = s.kbs.slice(0, 3).map((k) => `KB${k}`).join(', ');
-    const description = [s.client, kbs || undefined, s.errors.length ? t('{0} errors', s.errors.length) : undefined, this.lineLabel(s.startLine)]
+    const description = [s.client, kbs || undefined, s.errors.length ? t('errors: {0}', s.errors.length) : undefined, this.lineLabel(s.startLine)]
       .filter(Boolean)
       .join(' · ');
     const md = [`**${escapeMarkdown(t('CBS session {0}', s.id))}**`];
@@ -359,6 +365,11 @@ export class TreeModel {
   private call(key: string): Call | undefined {
     if (!this.callsByKey) this.callsByKey = new Map(this.env.analysis.calls.map((c) => [c.key, c]));
     return this.callsByKey.get(key);
+  }
+
+  private session(key: string): CbsSession | undefined {
+    if (!this.sessionsByKey) this.sessionsByKey = new Map(this.env.analysis.cbsSessions.map((x) => [x.key, x]));
+    return this.sessionsByKey.get(key);
   }
 
   private update(id: string): UpdateInfo | undefined {
@@ -445,6 +456,12 @@ export function sortedUpdates(updates: readonly UpdateInfo[]): UpdateInfo[] {
     .map((u, i) => ({ u, i }))
     .sort((a, b) => OUTCOME_RANK[a.u.outcome] - OUTCOME_RANK[b.u.outcome] || named(a.u) - named(b.u) || a.i - b.i)
     .map((x) => x.u);
+}
+
+/** The title without its trailing `(KBnnnn)`, which the label already starts with. */
+function stripKb(title: string, kb: string): string {
+  const tail = ` (KB${kb})`;
+  return title.endsWith(tail) ? title.slice(0, -tail.length) : title;
 }
 
 function countsText(c: Call, t: Tr): string {

@@ -63,7 +63,7 @@ describe('treeView model on a WU 10 log with a failed install', () => {
 
   it('shows update verdicts: failed first, then succeeded', () => {
     const updates = model.children(roots[1]).map((n) => model.view(n));
-    assert.match(updates[0].label, /KB5051974/);
+    assert.match(updates[0].label, /^KB5051974 2025-02 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems$/);
     assert.equal(updates[0].icon, 'error');
     assert.match(updates[1].label, /KB5050188/);
     assert.equal(updates[1].icon, 'pass');
@@ -157,5 +157,25 @@ describe('treeView model paging and empty logs', () => {
     const u = (id: string, outcome: 'failed' | 'succeeded' | 'unknown', kb?: string) => ({ updateId: id, outcome, kb, results: [], mentions: [], callKeys: [] });
     const order = sortedUpdates([u('A', 'unknown'), u('B', 'succeeded'), u('C', 'unknown', '1'), u('D', 'failed'), u('E', 'failed')]).map((x) => x.updateId);
     assert.deepEqual(order, ['D', 'E', 'B', 'C', 'A']);
+  });
+});
+
+describe('treeView model on a CBS log', () => {
+  const file = path.join(ROOT, 'test/integration/workspace/tree/CBS.log');
+  const { model } = modelOf(readFileSync(file, 'utf8'), 'CBS.log');
+
+  it('shows CBS sessions with client, KB and errors, and links failures to their session', () => {
+    const roots = model.roots();
+    assert.deepEqual(roots.map((r) => label(model, r)), ['Failures', 'CBS sessions']);
+    const sessions = model.children(roots[1]);
+    assert.equal(sessions.length, 1);
+    const v = model.view(sessions[0]);
+    assert.equal(v.label, 'Session 31160042_3310000007');
+    assert.match(v.description ?? '', /^WindowsUpdateAgent · KB5051974 · errors: 1 · line 2$/);
+    const errors = model.children(sessions[0]).filter((n) => n.type === 'cbsError').map((n) => label(model, n));
+    assert.deepEqual(errors, ['0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION']);
+    const withKb = model.children(roots[0]).find((f) => /KB5051974/.test(model.view(f).description ?? ''));
+    assert.ok(withKb, 'a failure names the KB');
+    assert.ok(model.children(withKb).some((n) => n.type === 'session'), 'the failure links its CBS session');
   });
 });
