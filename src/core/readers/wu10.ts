@@ -13,16 +13,26 @@ export function parseWu10(line: string, lineNo: number): LogRecord | undefined {
   const frac = digits(line, o + 20, 7);
   const base = dateTime(line, o, o + 11);
   if (frac < 0 || Number.isNaN(base)) return undefined;
+  // PID and TID: digits read while scanning; each field ends at a space (a tab or the line end for the PID).
   let p = skipSpaces(line, o + 28);
   const pidStart = p;
-  const pidEnd = wordEnd(line, p);
-  const pid = digits(line, pidStart, pidEnd - pidStart);
-  if (pid < 0 || pidEnd === pidStart || pidEnd - pidStart > 10) return undefined;
-  p = skipSpaces(line, pidEnd);
-  const tidEnd = wordEnd(line, p);
-  const tid = digits(line, p, tidEnd - p);
-  if (tid < 0 || tidEnd === p || tidEnd - p > 10 || line.charCodeAt(tidEnd) !== 32) return undefined;
-  const compStart = skipSpaces(line, tidEnd);
+  let pid = 0;
+  let c = line.charCodeAt(p);
+  while (c >= 48 && c <= 57) {
+    pid = pid * 10 + (c - 48);
+    c = line.charCodeAt(++p);
+  }
+  if (p === pidStart || p - pidStart > 10 || !(c === 32 || c === 9 || p >= line.length)) return undefined;
+  p = skipSpaces(line, p);
+  const tidStart = p;
+  let tid = 0;
+  c = line.charCodeAt(p);
+  while (c >= 48 && c <= 57) {
+    tid = tid * 10 + (c - 48);
+    c = line.charCodeAt(++p);
+  }
+  if (p === tidStart || p - tidStart > 10 || c !== 32) return undefined;
+  const compStart = skipSpaces(line, p);
   const compEnd = wordEnd(line, compStart);
   // The component is padded (16 characters, 18 in newer agents); the message starts after the padding.
   const msg = skipSpaces(line, compEnd);
