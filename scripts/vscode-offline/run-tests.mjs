@@ -25,7 +25,7 @@ function parseArgs(argv) {
   const opts = {
     build: true,
     grep: undefined,
-    timeoutSec: Number(process.env.WU_LOG_LENS_IT_TIMEOUT || 300),
+    timeoutSec: Number(process.env.WU_LOG_LENS_IT_TIMEOUT || 600),
     keep: false,
   };
   for (let i = 0; i < argv.length; i++) {
