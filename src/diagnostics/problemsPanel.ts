@@ -6,7 +6,7 @@ import { DocumentAnalyses, isLogDocument } from '../analysisService/documentAnal
 import type { Analysis } from '../core/analysis/types';
 import { formatCode } from '../core/errors';
 import type { Span } from '../core/model/types';
-import { configuredLang } from '../hover/codeHoverProvider';
+import { configuredLang } from '../settings/language';
 import { failureMessage, noiseMessage, relatedLines, spanFor, unreadableMessage } from './messages';
 import { translatorFor } from './translate';
 
