@@ -68,6 +68,11 @@ describe('summarize: Summarize Failures command', () => {
     await waitFor('the Markdown preview of the report', () => vscode.window.tabGroups.all
       .flatMap((g) => g.tabs)
       .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
+    // Run again while the report or its preview has the focus: the visible log is summarized, not the report.
+    const again = await run();
+    assert.ok(again);
+    assert.deepEqual(again.files.map(base), ['WindowsUpdate.log']);
+    assert.equal(again.failures, 1);
   });
 
   it('summarizes a folder chosen in the Explorer: both logs listed, the CBS session linked', async () => {
