@@ -1,6 +1,7 @@
 // Registers the "WU Log Lens" tree view (Explorer) with its commands; dispose the result.
 import * as vscode from 'vscode';
 import type { DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { registerEditorSync } from './editorSync';
 import { registerRevealLine } from './revealLineCommand';
 import { LogTreeProvider } from './treeProvider';
 import { registerTreeSnapshot } from './treeSnapshotCommand';
@@ -20,7 +21,8 @@ export function registerTreeView(analyses: DocumentAnalyses): vscode.Disposable 
     view,
     provider.onDidChangeSource(describe),
     registerRevealLine(),
-    registerTreeSnapshot(provider),
+    registerEditorSync(view, provider),
+    registerTreeSnapshot(provider, view),
     vscode.commands.registerCommand(REFRESH_TREE_COMMAND, () => provider.refresh()),
   );
 }

@@ -13,6 +13,9 @@ const COLORS: Record<IconColor, string> = {
   muted: 'disabledForeground',
 };
 
+/** Key of the root level in the children cache. */
+const ROOT = Symbol('root');
+
 /** Schemes of editors that are not documents a user opened (output, debug console input...). */
 const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'comment']);
 
@@ -22,6 +25,8 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   private readonly subscriptions: vscode.Disposable[] = [];
   private model?: TreeModel;
   private document?: vscode.TextDocument;
+  private childCache = new Map<TreeNode | typeof ROOT, TreeNode[]>();
+  private parents = new WeakMap<TreeNode, TreeNode | undefined>();
 
   constructor(private readonly analyses: DocumentAnalyses) {
     this.subscriptions.push(
@@ -79,7 +84,45 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   getChildren(node?: TreeNode): TreeNode[] {
     const model = this.model;
     if (!model) return [];
-    return node ? model.children(node) : model.roots();
+    // Memoised per model so nodes keep their identity (TreeView.reveal and getParent rely on it).
+    const key = node ?? ROOT;
+    const hit = this.childCache.get(key);
+    if (hit) return hit;
+    const kids = node ? model.children(node) : model.roots();
+    this.childCache.set(key, kids);
+    for (const k of kids) this.parents.set(k, node);
+    return kids;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return this.parents.get(node);
+  }
+
+  /** The node that best stands for a 0-based line: a failure whose evidence holds it, else the
+   *  innermost call around it (first page of each kind only). Undefined when none. */
+  nodeForLine(line: number): TreeNode | undefined {
+    for (const root of this.getChildren()) {
+      if (root.type !== 'section' || root.section !== 'failures') continue;
+      for (const f of this.getChildren(root)) {
+        if (f.type === 'failure' && (f.failure.at.line === line || f.failure.evidence.some((e) => e.line === line))) return f;
+      }
+    }
+    let best: TreeNode | undefined;
+    let bestStart = -1;
+    for (const root of this.getChildren()) {
+      if (root.type !== 'section' || root.section !== 'calls') continue;
+      for (const group of this.getChildren(root)) {
+        for (const c of this.getChildren(group)) {
+          if (c.type !== 'call') continue;
+          const { startLine, endLine } = c.call;
+          if (startLine <= line && line <= (endLine ?? startLine) && startLine > bestStart) {
+            best = c;
+            bestStart = startLine;
+          }
+        }
+      }
+    }
+    return best;
   }
 
   private follow(editor: vscode.TextEditor | undefined, force = false): void {
@@ -101,6 +144,8 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
 
   private show(document: vscode.TextDocument | undefined, analysis: TreeModel['analysis'] | undefined): void {
     const hadModel = this.model !== undefined;
+    this.childCache = new Map();
+    this.parents = new WeakMap();
     if (document && analysis) {
       this.document = document;
       this.model = new TreeModel({

@@ -21,18 +21,25 @@ export interface SnapshotNode {
 export interface TreeSnapshot {
   uri?: string;
   roots: SnapshotNode[];
+  /** Labels of the nodes selected in the view. */
+  selection: string[];
+  visible: boolean;
 }
 
 /** Nodes expanded at most per level, so a snapshot of a big log stays small. */
 const MAX_CHILDREN = 300;
 
-export function snapshot(provider: LogTreeProvider, depth: number): TreeSnapshot {
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+export function snapshot(provider: LogTreeProvider, view: vscode.TreeView<TreeNode>, depth: number): TreeSnapshot {
   const walk = (node: TreeNode, level: number): SnapshotNode => {
     const item = provider.getTreeItem(node);
     const tip = item.tooltip;
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
     const out: SnapshotNode = {
-      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      label: labelOf(item),
       description: typeof item.description === 'string' ? item.description : undefined,
       tooltip: tip instanceof vscode.MarkdownString ? tip.value : tip,
       tooltipTrusted: tip instanceof vscode.MarkdownString ? Boolean(tip.isTrusted) : undefined,
@@ -52,11 +59,16 @@ export function snapshot(provider: LogTreeProvider, depth: number): TreeSnapshot
     }
     return out;
   };
-  return { uri: provider.documentUri?.toString(), roots: provider.getChildren().map((n) => walk(n, 1)) };
+  return {
+    uri: provider.documentUri?.toString(),
+    roots: provider.getChildren().map((n) => walk(n, 1)),
+    selection: view.selection.map((n) => labelOf(provider.getTreeItem(n))),
+    visible: view.visible,
+  };
 }
 
-export function registerTreeSnapshot(provider: LogTreeProvider): vscode.Disposable {
+export function registerTreeSnapshot(provider: LogTreeProvider, view: vscode.TreeView<TreeNode>): vscode.Disposable {
   return vscode.commands.registerCommand(TREE_SNAPSHOT_COMMAND, (depth?: number) =>
-    snapshot(provider, typeof depth === 'number' && depth > 0 ? Math.min(depth, 8) : 3),
+    snapshot(provider, view, typeof depth === 'number' && depth > 0 ? Math.min(depth, 8) : 3),
   );
 }

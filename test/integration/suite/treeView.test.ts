@@ -17,6 +17,8 @@ interface SnapNode {
 interface Snapshot {
   uri?: string;
   roots: SnapNode[];
+  selection: string[];
+  visible: boolean;
 }
 
 function snapshot(depth = 4): Thenable<Snapshot> {
@@ -116,6 +118,20 @@ describe('tree view', function () {
     assert.ok(facts.some((l) => /^Call error code 0x80240022/.test(l)), facts.join(' | '));
     const searches = (groups[2].children ?? []).map((c) => c.label);
     assert.ok(searches.includes('Search: Windows Defender'), searches.join(' | '));
+  });
+
+  it('selects the failure or call of the line the cursor moves to (view visible)', async () => {
+    const editor = await show(mainLog, 'wulog');
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('wuLogLens.tree.focus');
+    await snapshotWhen('the view visible with the main log', (x) => x.visible && x.uri === uri);
+    // Line 23 (1-based) is the *FAILED* [800F0988] root-cause line of the failed install.
+    editor.selection = new vscode.Selection(22, 3, 22, 3);
+    const onFailure = await snapshotWhen('the failure selected', (x) => x.selection.some((l) => /^Install 0x800F0988/.test(l)));
+    assert.equal(onFailure.selection.length, 1);
+    // Line 9 is inside the download call (lines 8-15).
+    editor.selection = new vscode.Selection(8, 0, 8, 0);
+    await snapshotWhen('the download call selected', (x) => x.selection.length === 1 && x.selection[0] === 'Download: UpdateOrchestrator');
   });
 
   it('follows the active editor to another log, and away from logs', async () => {
