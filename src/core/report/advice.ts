@@ -20,6 +20,8 @@ const TOPICS: [string, RegExp][] = [
   ['systemEventLog', /System event log|系统事件日志/i],
   ['policy', /Policies\\Microsoft\\Windows\\WindowsUpdate|gpresult/i],
   ['panther', /Panther|SetupDiag/i],
+  // Identity of the update: the report already names it when the log did.
+  ['updateIdentity', /^(?:The )?update ID and (?:KB number|title)$|^更新 ID 和(?:KB 编号|标题)$/i],
 ];
 
 /** Steps that tell the reader to find out whether the code decided the outcome: the report has

@@ -20,6 +20,8 @@ export const MAX_STEPS = 5;
 export const MAX_COLLECT = 4;
 /** At most this many sentences in the summary at the top. */
 export const MAX_SUMMARY = 12;
+/** At most this many matching CBS sessions per failure. */
+export const MAX_SESSIONS = 4;
 
 const base = (p: string): string => p.replace(/^.*[\\/]/, '');
 
@@ -146,14 +148,17 @@ function renderSummary(out: string[], ctx: Ctx): void {
   out.push('');
 }
 
-/** Topics of logs the engineer already has for this failure (not asked for again). */
+/** Topics the engineer already has for this failure, or that do not apply (not asked for again). */
 function coveredLogs(f: Failure, a: Analysis): string[] {
   const out: string[] = [];
   const fmt = a.files[f.at.file]?.format;
   if (fmt === 'wu10' || fmt === 'wu7') out.push('wuLog');
+  // Windows 7/8.1 has no Delivery Optimization: its log cannot be asked for.
+  if (fmt === 'wu7') out.push('deliveryOptimization');
   if (fmt === 'cbs' || f.cbsSessionKeys.length) out.push('cbsLog');
   if (fmt === 'dism') out.push('dismLog');
   if (fmt === 'reporting') out.push('reportingLog');
+  if (f.updateId && (f.kb || f.title)) out.push('updateIdentity');
   return out;
 }
 
@@ -174,7 +179,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   out.push(`- ${label(t.meaning)} ${ex.text.summary}${ex.text.cause ? `${t.gap}${ex.text.cause}` : ''}`);
   const call = f.callKey ? ctx.calls.get(f.callKey) : undefined;
   if (call) {
-    const line = t.callLine(t.callKinds[call.kind] ?? call.kind, codeSpan(call.client ?? '?'), call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
+    const line = t.callLine(t.callKinds[call.kind] ?? call.kind, call.client ? codeSpan(call.client) : '', call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
     const ce = f.callErrorCode !== undefined ? `${t.sep}${t.callError} ${codeSpan(`${hex8(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
     out.push(`- ${label(t.call)} ${line}${ce}`);
   }
@@ -192,10 +197,14 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   const linked = f.cbsSessionKeys.map((k) => ctx.sessions.get(k)).filter((s): s is CbsSession => !!s);
   if (linked.length) {
     const items = linked.map((s) => {
-      const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), s.errors[0] ? codeSpan(`${hex8(s.errors[0].code)} ${s.errors[0].name ?? ''}`.trim()) : ''].filter((x) => x);
+      const e = s.errors[0];
+      // CBS prints "Unknown Error" for codes it has no text for: the tables usually do.
+      const errName = e ? explainCode(e.code, lang, { loggedName: e.name && !/^unknown error$/i.test(e.name) ? e.name : undefined }).name : null;
+      const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), e ? codeSpan(`${hex8(e.code)} ${errName ?? ''}`.trim()) : ''].filter((x) => x);
       return `${codeSpan(s.id)}${t.gap}${t.paren(inner.join(t.listSep))}`;
     });
-    out.push(`${label(t.cbsLinked)} ${items.join(t.sep)}`, '');
+    const shown = items.slice(0, MAX_SESSIONS).join(t.sep);
+    out.push(`${label(t.cbsLinked)} ${shown}${items.length > MAX_SESSIONS ? `${t.sep}${t.more(items.length - MAX_SESSIONS)}` : ''}`, '');
   }
   // Most specific advice first: a text written for this code, then the phase's, then a generic
   // range text. Near-duplicates are merged, triage steps dropped (this code decided the outcome).
