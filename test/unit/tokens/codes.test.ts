@@ -86,6 +86,42 @@ describe('findCodes', () => {
     assert.deepEqual(codes.map((c) => [c.text, c.role]), [['80072ee2', 'reportedError'], ['0x80072ee2', 'error']]);
   });
 
+  it('finds a bare or signed decimal value at every column (the scan probes every 8th character)', () => {
+    for (let k = 0; k < 20; k++) {
+      const pad = 'q'.repeat(k);
+      const bare = findCodes(`${pad} error 80070005 end`);
+      assert.deepEqual(bare.map((c) => [c.text, c.span.start, c.role]), [['80070005', k + 7, 'error']], `bare at ${k}`);
+      const dec = findCodes(`${pad} error -2145124322.`);
+      assert.deepEqual(dec.map((c) => [c.value, c.span.start, c.form]), [[0x8024001e, k + 7, 'decimal']], `decimal at ${k}`);
+      // Longer hex runs, GUID parts and values glued to words are not values.
+      assert.deepEqual(findCodes(`${pad} error 800700051 error 80070005-1 error 80070005x error x80070005`), [], `rejects at ${k}`);
+    }
+  });
+
+  it('takes a bare value only from its first character on, with the separator before the start column allowed', () => {
+    const line = 'hr=80070005';
+    assert.equal(findCodes(line, 3).length, 1);
+    assert.equal(findCodes(line, 4).length, 0);
+    assert.equal(findCodes('error -2145124322', 6).length, 1);
+    assert.equal(findCodes('error -2145124322', 7).length, 0);
+  });
+
+  it('returns codes in column order when short mapped values precede longer ones', () => {
+    const codes = findCodes('LogHistory resultMapped=0, resultUnMapped=800F0922, then Exit code = 0x1');
+    assert.deepEqual(codes.map((c) => c.text), ['0', '800F0922', '0x1']);
+    const only = findCodes('resultMapped=2, resultUnMapped=80070005');
+    assert.deepEqual(only.map((c) => [c.text, c.role]), [['2', 'resultMapped'], ['80070005', 'resultUnMapped']]);
+  });
+
+  it('names roles from keywords in any letter case and prefers the longest keyword', () => {
+    assert.equal(only('CALL ERROR CODE = 0x80240022').role, 'callError');
+    assert.equal(only('last error: 0x80240022').role, 'lastError');
+    assert.equal(only('Unmapped Result Code = 0x80240022').role, 'resultUnMapped');
+    assert.equal(only('mapped result = 0x80240022').role, 'resultMapped');
+    assert.equal(only('HResult=0x80240022').role, 'hresult');
+    assert.equal(only('STATUS 0x80240022').role, 'status');
+  });
+
   it('starts at the given column', () => {
     const line = '[80070005] then 0x80240022';
     assert.deepEqual(findCodes(line, 10).map((c) => c.text), ['0x80240022']);
