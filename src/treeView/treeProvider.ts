@@ -33,8 +33,12 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       this.changed,
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
       analyses.onDidChange((uri) => this.onAnalysis(uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        // Code names and meanings follow wuLogLens.language.
+        if (e.affectsConfiguration('wuLogLens.language')) this.refresh();
+      }),
       analyses.onDidRemove((uri) => {
-        if (this.document && uri.toString() === this.document.uri.toString()) this.follow(vscode.window.activeTextEditor);
+        if (this.document && uri.toString() === this.document.uri.toString()) this.follow(vscode.window.activeTextEditor, true);
       }),
     );
     this.follow(vscode.window.activeTextEditor);
@@ -126,11 +130,15 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   private follow(editor: vscode.TextEditor | undefined, force = false): void {
-    // Focus moving to a panel or the tree itself leaves the last log shown.
+    let document: vscode.TextDocument | undefined;
     if (!editor || IGNORED_SCHEMES.has(editor.document.uri.scheme)) {
-      if (!force) return;
+      // Focus moving to a panel or the tree itself leaves the last log shown; a forced refresh
+      // re-reads it, unless it was closed or is no longer a log.
+      if (!force || !this.document) return;
+      document = !this.document.isClosed && isLogDocument(this.document) ? this.document : undefined;
+    } else {
+      document = isLogDocument(editor.document) ? editor.document : undefined;
     }
-    const document = editor && isLogDocument(editor.document) ? editor.document : undefined;
     const entry = document ? this.analyses.peek(document.uri) ?? this.analyses.get(document) : undefined;
     const same = document && this.document && document.uri.toString() === this.document.uri.toString();
     if (!force && same && entry && this.model?.analysis === entry.analysis) return;
