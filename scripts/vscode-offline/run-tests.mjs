@@ -62,9 +62,32 @@ function indentOutput(text) {
   return text.split('\n').map((l) => `  | ${l}`).join('\n');
 }
 
-async function waitForResults(file, timeoutMs, server) {
+/** Prints the tests the suite reported so far (it appends one JSON line per finished test). */
+function makeProgressPrinter(file) {
+  let seen = 0; // progress lines read
+  let printed = 0; // tests printed
+  return () => {
+    let text;
+    try { text = fs.readFileSync(`${file}.progress`, 'utf8'); } catch { return printed; }
+    const lines = text.split('\n');
+    lines.pop(); // the last piece may be incomplete
+    for (; seen < lines.length; seen++) {
+      const entry = JSON.parse(lines[seen]);
+      if (entry.started) {
+        console.log(`Running in VS Code ${entry.vscodeVersion} (${entry.appName})`);
+      } else {
+        printTest(entry);
+        printed++;
+      }
+    }
+    return printed;
+  };
+}
+
+async function waitForResults(file, timeoutMs, server, progress) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    progress();
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
     if (server.exited()) throw new Error(`code-server exited during the tests\n${indentOutput(server.output().slice(-4000))}`);
     await sleep(250);
@@ -96,13 +119,16 @@ export function extensionErrors(logText, extensionPath) {
     .filter((text) => text.includes(EXTENSION_ID) || text.includes(extensionPath));
 }
 
-function printResults(results) {
-  for (const t of results.tests) {
-    const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
-    const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
-    console.log(`  ${mark} ${t.fullTitle}${ms}`);
-    if (t.error) console.log(t.error.split('\n').map((l) => `         ${l}`).join('\n'));
-  }
+function printTest(t) {
+  const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
+  const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
+  console.log(`  ${mark} ${t.fullTitle}${ms}`);
+  if (t.error) console.log(t.error.split('\n').map((l) => `         ${l}`).join('\n'));
+}
+
+/** Prints the tests not shown live, then a load failure if any. */
+function printResults(results, alreadyPrinted) {
+  for (const t of results.tests.slice(alreadyPrinted)) printTest(t);
   if (results.fatal) console.log(`  FAIL the suite could not run:\n${results.fatal}`);
 }
 
@@ -160,14 +186,16 @@ async function main() {
     browser = await startChromium(url, { tmpRoot: root });
     log(`chromium pid ${browser.pid}; waiting for the suite (timeout ${opts.timeoutSec} s)`);
 
-    const results = await waitForResults(resultsFile, opts.timeoutSec * 1000, server);
+    const progress = makeProgressPrinter(resultsFile);
+    const results = await waitForResults(resultsFile, opts.timeoutSec * 1000, server, progress);
+    const shown = progress();
     if (!results) {
       console.log(`  FAIL no results within ${opts.timeoutSec} s (the suite did not finish or did not load)`);
       console.log(indentOutput(server.output().slice(-3000)));
       failed += 1;
     } else {
+      printResults(results, shown);
       console.log(`Ran in VS Code ${results.vscodeVersion} (${results.appName}${results.remoteName ? `, remote ${results.remoteName}` : ''})`);
-      printResults(results);
       passed += results.passed;
       failed += results.failed;
       if (results.pending) console.log(`  (${results.pending} pending)`);

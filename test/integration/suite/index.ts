@@ -53,6 +53,17 @@ function writeResults(results: SuiteResults): void {
   fs.renameSync(tmp, file); // the runner never sees a half-written file
 }
 
+/** One line per finished test, appended as it happens, so the runner can show progress. */
+function reportProgress(result: TestResult | { started: true; vscodeVersion: string; appName: string }): void {
+  const file = process.env.WU_LOG_LENS_TEST_RESULTS;
+  if (!file) return;
+  try {
+    fs.appendFileSync(`${file}.progress`, `${JSON.stringify(result)}\n`);
+  } catch {
+    // progress is a nicety; the results file is what counts
+  }
+}
+
 function errorText(err: unknown): string {
   if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
   return String(err);
@@ -68,6 +79,7 @@ export async function run(): Promise<void> {
     failed: 0,
     pending: 0,
   };
+  reportProgress({ started: true, vscodeVersion: results.vscodeVersion, appName: results.appName });
   try {
     const Mocha = loadMocha();
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -77,14 +89,18 @@ export async function run(): Promise<void> {
 
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
+      const add = (r: TestResult): void => {
+        results.tests.push(r);
+        reportProgress(r);
+      };
       runner.on('pass', (t) => {
-        results.tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'passed', durationMs: t.duration });
+        add({ title: t.title, fullTitle: t.fullTitle(), state: 'passed', durationMs: t.duration });
       });
       runner.on('fail', (t, err) => {
-        results.tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'failed', durationMs: t.duration, error: errorText(err) });
+        add({ title: t.title, fullTitle: t.fullTitle(), state: 'failed', durationMs: t.duration, error: errorText(err) });
       });
       runner.on('pending', (t) => {
-        results.tests.push({ title: t.title, fullTitle: t.fullTitle(), state: 'pending' });
+        add({ title: t.title, fullTitle: t.fullTitle(), state: 'pending' });
       });
     });
   } catch (err) {
