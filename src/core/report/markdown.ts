@@ -76,7 +76,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     for (const p of a.pending.slice(0, 20)) {
       const u = p.updateId ? a.updates.find((x) => x.updateId === p.updateId) : undefined;
       const what = u?.kb ? `KB${u.kb}` : p.updateId ? codeSpan(p.updateId) : t.unknownUpdate;
-      out.push(`- ${t.pendingLine(what, codeSpan(hex8(p.code)))}${t.gap}${t.paren(ref(p.at.file, p.at.line))}`);
+      out.push(`- ${withRef(t.pendingLine(what, codeSpan(hex8(p.code))), ref(p.at.file, p.at.line), t)}`);
     }
     if (a.pending.length > 20) out.push(`- ${t.more(a.pending.length - 20)}`);
     out.push('');
@@ -86,7 +86,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.cancelledHeading}`, '');
     for (const c of cancelled.slice(0, 20)) {
       const code = c.callErrorCode ?? c.exitCode;
-      out.push(`- ${t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : '')}${t.gap}${t.paren(ref(c.file, c.resultLine ?? c.startLine))}`);
+      out.push(`- ${withRef(t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : ''), ref(c.file, c.resultLine ?? c.startLine), t)}`);
     }
     if (cancelled.length > 20) out.push(`- ${t.more(cancelled.length - 20)}`);
     out.push('');
@@ -171,7 +171,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
     const parent = f.parentUpdateId ? `${t.gap}${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';
-    out.push(`- ${label(t.update)} ${f.title ? escapeMarkdown(f.title) : f.kb ? `KB${f.kb}` : ''}${id}${parent}`);
+    out.push(`- ${label(t.update)} ${`${f.title ? escapeMarkdown(f.title) : f.kb ? `KB${f.kb}` : ''}${id}`.trim()}${parent}`);
   }
   const why = phaseReasons(f.phaseEvidence, lang, f.at.file, ctx.fileName).filter((s) => s).join(t.sep);
   out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? `${t.gap}${t.paren(`${t.because}${t.colon}${t.gap}${why}`)}` : ''}`);
@@ -230,4 +230,10 @@ function shortTime(f: Failure): string | undefined {
   const s = f.timeText ?? (f.time !== undefined ? new Date(f.time).toISOString().replace('T', ' ').replace(/Z$/, ' UTC') : undefined);
   // Windows 7 logs separate date and time with a tab and milliseconds with a colon.
   return s?.replace(/\s+/g, ' ').replace(/(\d{1,2}:\d{2}:\d{2})[.,:]\d+/, '$1');
+}
+
+/** Puts a file:line reference before the sentence's final full stop. */
+function withRef(sentence: string, where: string, t: ReportTexts): string {
+  const stop = /[.。]$/.exec(sentence)?.[0] ?? '';
+  return `${stop ? sentence.slice(0, -1) : sentence}${t.gap}${t.paren(where)}${stop}`;
 }

@@ -36,7 +36,7 @@ describe('report: Markdown and JSON', () => {
     const md = renderMarkdown(analyseFixtures('wu10-defender-cancel.log', 'wu10-pending-reboot.log'), { lang: 'en' });
     assert.match(md, /No failure that decided an outcome/);
     assert.match(md, /## Cancelled calls \(not update failures\)/);
-    assert.match(md, /download call from `Windows Defender` was cancelled by its caller \(`0x8024000B`\)/);
+    assert.match(md, /download call from `Windows Defender` was cancelled by its caller, code `0x8024000B` \(wu10-defender-cancel\.log:7\)\./);
     assert.match(md, /## Waiting for a restart/);
     assert.match(md, /KB5004237: result `0x80242014`/);
   });
