@@ -1,6 +1,9 @@
 // The tree view of the active log inside VS Code: failures, update verdicts, calls by kind, the
 // reveal-line command on its nodes, and following the active editor to another log or away.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, openFile, sleep, workspaceFile } from './helpers';
 
@@ -149,6 +152,41 @@ describe('tree view', function () {
     await show('notes.txt');
     const none = await snapshotWhen('an empty tree for a non-log', (x) => x.uri === undefined);
     assert.deepEqual(none.roots, []);
+  });
+
+  it('shows CBS sessions for a CBS log', async () => {
+    const editor = await show('tree/CBS.log', 'cbslog');
+    const uri = editor.document.uri.toString();
+    const s = await snapshotWhen('the CBS log', (x) => x.uri === uri);
+    const sessions = section(s, 'CBS sessions').children ?? [];
+    assert.equal(sessions.length, 1);
+    assert.equal(sessions[0].label, 'Session 31160042_3310000007');
+    assert.match(sessions[0].description ?? '', /WindowsUpdateAgent · KB5051974/);
+    assert.deepEqual(sessions[0].command?.arguments, [uri, 1]);
+  });
+
+  it('pages thousands of calls behind a "more" node', async () => {
+    // A generated log (our own lines): 3000 search calls of one client, one thread each.
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = `2025/04/01 ${String(10 + Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+      lines.push(`${t}.1000000 3000  ${4000 + i}  Agent           * START * Finding updates CallerId = BulkTester  Id = ${i} (cV = BuLkTrEeTeSt0000.${i}.1)`);
+      lines.push(`${t}.2000000 3000  ${4000 + i}  Agent           * END * Finding updates CallerId = BulkTester, Id = ${i}, Exit code = 0x00000000 (cV = BuLkTrEeTeSt0000.${i}.1)`);
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wulog-tree-'));
+    const file = path.join(dir, 'WindowsUpdate.log');
+    writeFileSync(file, lines.join('\r\n') + '\r\n');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc);
+    const s = await snapshotWhen('the generated log', (x) => x.uri === doc.uri.toString() && x.roots.some((r) => r.label === 'Calls'), 20_000);
+    const groups = section(s, 'Calls').children ?? [];
+    assert.deepEqual(groups.map((g) => g.label), ['Search']);
+    assert.match(groups[0].description ?? '', /^3000 /);
+    const calls = groups[0].children ?? [];
+    assert.ok(calls.length < 3000, `${calls.length} children built`);
+    const more = calls[calls.length - 1];
+    assert.equal(more.label, `… ${3000 - (calls.length - 1)} more`);
+    assert.equal(calls[0].label, 'Search: BulkTester');
   });
 
   it('wuLogLens.revealLine opens the log and selects the line', async () => {
