@@ -111,7 +111,7 @@ export function findKbs(line: string, from = 0): KbRef[] {
 }
 
 /** `cV = K5bdL23idEavHjyw.2.1`, `(cV: ...)`, `cV=...`: the span covers the vector only. */
-const CV_AT = /cV ?[=:] ?([A-Za-z0-9+/]{16,24}(?:\.\d+)*)(?![A-Za-z0-9+/])/y;
+const CV_AT = /cV ?[=:] ?[A-Za-z0-9+/]{16,24}(?:\.\d+)*(?![A-Za-z0-9+/])/y;
 
 /** Found from each `cV` (native search); the sticky regex runs only there. */
 export function findCvs(line: string, from = 0): CvRef[] {
@@ -125,9 +125,13 @@ export function findCvs(line: string, from = 0): CvRef[] {
     CV_AT.lastIndex = k;
     const m = word ? null : CV_AT.exec(line);
     if (m) {
+      // No capture group (a cheaper match array): the vector starts after `cV`, ` ?`, `=`/`:`, ` ?`.
+      let start = k + 2;
+      if (line.charCodeAt(start) === 32) start++;
+      start++;
+      if (line.charCodeAt(start) === 32) start++;
       const end = k + m[0].length;
-      const start = end - m[1].length;
-      (out ??= []).push({ cv: m[1], span: { start, end } });
+      (out ??= []).push({ cv: line.slice(start, end), span: { start, end } });
       k = nextCv(line, end);
     } else {
       k = nextCv(line, k + 2);
