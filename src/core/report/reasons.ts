@@ -3,7 +3,7 @@
 // code spans; the English `detail` of the core is only a last resort for unknown facts.
 import type { Lang } from '../lang';
 import type { PhaseEvidence } from '../analysis/types';
-import { codeSpan } from './escape';
+import { codeSpan, escapeMarkdown } from './escape';
 
 type Where = string;
 
@@ -99,7 +99,8 @@ export function phaseReasons(list: PhaseEvidence[], lang: Lang, failureFile: num
     else if (!g) groups.set(key, { p, lines: at ? [at.line + 1] : [] });
   }
   return [...groups.values()].map(({ p, lines }) => {
-    const file = p.at && p.at.file !== failureFile ? codeSpan(fileName(p.at.file)) : undefined;
+    // Same form as the report's other file:line references.
+    const file = p.at && p.at.file !== failureFile ? escapeMarkdown(fileName(p.at.file)) : undefined;
     const sorted = [...new Set(lines)].sort((x, y) => x - y);
     const where = sorted.length > 1 ? t.atLines(sorted, file) : sorted.length ? t.at(sorted[0], file) : '';
     return reasonText(p, t, where);

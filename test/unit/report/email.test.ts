@@ -85,7 +85,7 @@ describe('report for an email: phase reasons', () => {
       'the update handler reported the install result at line 14100',
       "the download manager recorded the update's install result at line 14112",
       'the install call from `MoUpdateOrchestrator` at line 12230',
-      'CBS session `123_456` of `WindowsUpdateAgent` failed at `CBS.log`:5',
+      'CBS session `123_456` of `WindowsUpdateAgent` failed at CBS.log:5',
     ]);
   });
 
