@@ -346,7 +346,8 @@ export class TreeModel {
   }
 
   private lineView(at: LineRef, note: string | undefined, text: string | undefined): NodeView {
-    const raw = text ?? this.env.lineText?.(at.line);
+    // The document line first (same shape as every other line node); the core's snippet when it is not at hand.
+    const raw = this.env.lineText?.(at.line) ?? text;
     const message = raw !== undefined ? lineMessage(raw) : '';
     const label = message || this.env.t('Line {0}', at.line + 1);
     const description = [note, this.lineLabel(at.line)].filter(Boolean).join(' · ');
