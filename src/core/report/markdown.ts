@@ -7,7 +7,7 @@ import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { hex8 } from './json';
 import { phaseReasons } from './reasons';
-import { reportTexts, type ReportTexts } from './texts';
+import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -105,11 +105,19 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
 }
 
 /** KB and title of a failure's update, as shown in prose ("KB5034441 (2024-01 Security Update …)"). */
-function updateName(f: Failure, t: ReportTexts): string {
+function updateName(f: Failure, t: ReportTexts, a: Analysis): string {
   const kb = f.kb ? `KB${f.kb}` : undefined;
   const title = f.title ? escapeMarkdown(f.title) : undefined;
   if (kb && title) return f.title?.includes(kb) ? title : `${kb} ${t.paren(title)}`;
-  return kb ?? title ?? (f.updateId ? codeSpan(f.updateId) : t.unknownUpdate);
+  return kb ?? title ?? (f.updateId ? codeSpan(f.updateId) : unnamed(f, t, a));
+}
+
+/** What failed when no update is named: a scan, a Windows Setup run, a DISM or CBS operation. */
+function unnamed(f: Failure, t: ReportTexts, a: Analysis): string {
+  if (f.phase === 'scan') return t.unnamed.scan;
+  const fmt = a.files[f.at.file]?.format;
+  if (fmt === 'setup' || fmt === 'dism' || fmt === 'cbs') return t.unnamed[fmt];
+  return t.unknownUpdate;
 }
 
 function codeWithName(f: Failure, ex: CodeExplanation): string {
@@ -124,7 +132,9 @@ function renderSummary(out: string[], ctx: Ctx): void {
   const groups = new Map<string, Failure[]>();
   for (const f of a.failures) {
     // The same KB seen by WindowsUpdate.log (update id) and CBS.log (KB only) is one update.
-    const key = f.kb ? `kb:${f.kb}` : f.updateId ?? (f.title ? `title:${f.title}` : `failure:${f.key}`);
+    // Without an update, the same code at the same time in two files (setupact.log and
+    // setuperr.log, or a repeat) is one event.
+    const key = f.kb ? `kb:${f.kb}` : f.updateId ?? (f.title ? `title:${f.title}` : `event:${f.phase}:${f.code}:${shortTime(f) ?? f.key}`);
     const g = groups.get(key);
     if (g) g.push(f);
     else groups.set(key, [f]);
@@ -132,11 +142,23 @@ function renderSummary(out: string[], ctx: Ctx): void {
   out.push(`## ${t.summaryHeading}`, '');
   const all = [...groups.values()];
   for (const g of all.slice(0, MAX_SUMMARY)) {
-    const parts = g.map((f) => {
+    // One part per phase and code; its places are listed together.
+    const parts: SummaryPart[] = [];
+    const byKey = new Map<string, SummaryPart>();
+    for (const f of g) {
       const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
-      return { phase: t.phases[f.phase], code: codeWithName(f, ex), where: ctx.ref(f.at.file, f.at.line), time: shortTime(f), meaning: ex.text.summary };
-    });
-    out.push(`- ${t.summaryLine(updateName(g.find((f) => f.title) ?? g[0], t), parts)}`);
+      const where = ctx.ref(f.at.file, f.at.line);
+      const k = `${f.phase}:${f.code}`;
+      const seen = byKey.get(k);
+      if (seen) {
+        if (!seen.where.split(t.listSep).includes(where)) seen.where += `${t.listSep}${where}`;
+        continue;
+      }
+      const part = { phase: t.phases[f.phase], code: codeWithName(f, ex), where, time: shortTime(f), meaning: ex.text.summary };
+      byKey.set(k, part);
+      parts.push(part);
+    }
+    out.push(`- ${t.summaryLine(updateName(g.find((f) => f.title) ?? g[0], t, a), parts)}`);
   }
   if (all.length > MAX_SUMMARY) out.push(`- ${t.more(all.length - MAX_SUMMARY)}`);
   if (!a.failures.length) out.push(`- ${t.noFailures}`);
@@ -167,7 +189,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
   const codeText = codeWithName(f, ex);
   const label = (s: string): string => `**${s}${t.colon}**`;
-  out.push(`## ${t.failureHeading(n, updateName(f, t), t.phases[f.phase], codeText)}`, '');
+  out.push(`## ${t.failureHeading(n, updateName(f, t, a), t.phases[f.phase], codeText)}`, '');
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
     const parent = f.parentUpdateId ? `${t.gap}${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';

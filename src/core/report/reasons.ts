@@ -20,6 +20,7 @@ interface ReasonTexts {
   cbsReboot: (where: Where) => string;
   cbsPayload: (session: string, client: string, where: Where) => string;
   cbsSession: (session: string, client: string, where: Where) => string;
+  cbsOperation: (where: Where) => string;
   setupError: (tool: string, component: string, where: Where) => string;
   kinds: Record<string, string>;
   other: (kind: string, where: Where) => string;
@@ -52,6 +53,7 @@ const en: ReasonTexts = {
   cbsReboot: (w) => `CBS failed while processing the update during shutdown/startup after a restart ${w}`,
   cbsPayload: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed to fetch its payload (network-range code) ${w}`,
   cbsSession: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed ${w}`,
+  cbsOperation: (w) => `a CBS operation failed ${w}`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows Setup'} logged the error${c ? ` (component ${c})` : ''} ${w}`,
   kinds: { operation: 'the operation the result line names', callKind: 'the kind of call', component: 'the component', codeRange: "the code's range", cbsSession: 'CBS processing at restart', message: 'the log message' },
   other: (k, w) => `${k} ${w}`.trim(),
@@ -80,6 +82,7 @@ const zh: ReasonTexts = {
   cbsReboot: (w) => `CBS 在重启后的关机/启动处理中应用该更新时失败（${w}）`,
   cbsPayload: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 获取负载失败（网络类错误码，${w}）`.trim(),
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
+  cbsOperation: (w) => `CBS 操作在${w}失败`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
   kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
   other: (k, w) => (w ? `${k}（${w}）` : k),
@@ -121,7 +124,7 @@ function reasonText(p: PhaseEvidence, t: ReasonTexts, where: Where): string {
     case 'codeRange': return t.codeRange(name(p.component), where);
     case 'cbsReboot': return t.cbsReboot(where);
     case 'cbsPayload': return t.cbsPayload(name(p.sessionId ?? '?'), name(p.client), where);
-    case 'cbsSession': return t.cbsSession(name(p.sessionId ?? '?'), name(p.client), where);
+    case 'cbsSession': return p.sessionId ? t.cbsSession(name(p.sessionId), name(p.client), where) : t.cbsOperation(where);
     case 'setupError': return t.setupError(p.tool ?? 'setup', name(p.component), where);
     default: return t.other(t.kinds[p.kind] ?? codeSpan(p.kind), where);
   }

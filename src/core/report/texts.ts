@@ -32,6 +32,8 @@ export interface ReportTexts {
   nextSteps: string;
   collect: string;
   unknownUpdate: string;
+  /** Names for a failure without an update, by what failed. */
+  unnamed: { scan: string; setup: string; dism: string; cbs: string };
   phases: Record<Phase, string>;
   formats: Record<LogFormat, string>;
   unreadable: Record<string, string>;
@@ -86,6 +88,7 @@ const en: ReportTexts = {
   cbsLinked: 'Matching CBS session(s)',
   nextSteps: 'Next steps', collect: 'Ask the customer for',
   unknownUpdate: 'No specific update',
+  unnamed: { scan: 'Update scan', setup: 'Windows Setup', dism: 'DISM operation', cbs: 'CBS operation' },
   phases: { scan: 'scan (search)', download: 'download', install: 'install', commit: 'commit (after reboot)', unknown: 'unknown phase' },
   formats: {
     wu10: 'WindowsUpdate.log (Windows 10/11)', wu7: 'WindowsUpdate.log (Windows 7/8.1)', cbs: 'CBS.log', dism: 'DISM.log',
@@ -146,6 +149,7 @@ const zh: ReportTexts = {
   cbsLinked: '对应的 CBS 会话',
   nextSteps: '下一步', collect: '请客户提供',
   unknownUpdate: '未指明具体更新',
+  unnamed: { scan: '更新扫描', setup: 'Windows 安装程序', dism: 'DISM 操作', cbs: 'CBS 操作' },
   phases: { scan: '扫描（搜索）', download: '下载', install: '安装', commit: '提交（重启后）', unknown: '未知' },
   formats: {
     wu10: 'WindowsUpdate.log（Windows 10/11）', wu7: 'WindowsUpdate.log（Windows 7/8.1）', cbs: 'CBS.log', dism: 'DISM.log',

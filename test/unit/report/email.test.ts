@@ -134,9 +134,22 @@ describe('report for an email: summary and language', () => {
     assert.equal(kb53.length, 1);
     assert.match(kb53[0], /the install failed with `0x80070002 ERROR_FILE_NOT_FOUND` \(wu10-install-fail\.log:16\), then the install failed with `0x800F081F CBS_E_SOURCE_MISSING`/);
     assert.ok(summary.some((l) => /^- KB5035854: the commit \(after reboot\) failed with `0x800F0922 CBS_E_INSTALLERS_FAILED` at 2024-03-05 09:30:05 \(cbs-kb-fail\.log:13\)\. \S/.test(l)), summary.join('\n'));
-    assert.ok(summary.some((l) => /^- No specific update: the scan \(search\) failed with `0x8024402F WU_E_PT_ECP_SUCCEEDED_WITH_ERRORS` at 2024-06-01 09:00:06 \(wu10-scan-fail\.log:8\)\. \S/.test(l)), summary.join('\n'));
+    assert.ok(summary.some((l) => /^- Update scan: the scan \(search\) failed with `0x8024402F WU_E_PT_ECP_SUCCEEDED_WITH_ERRORS` at 2024-06-01 09:00:06 \(wu10-scan-fail\.log:8\)\. \S/.test(l)), summary.join('\n'));
     const groups = new Set(a.failures.map((f) => f.kb ?? f.updateId ?? f.key));
     assert.equal(summary.length, groups.size);
+  });
+
+  it('without an update, the same setup error logged in setupact.log and setuperr.log is one sentence', () => {
+    const line = '2024-03-28 11:54:45, Error                 MOUPG  CSetupTask::Run(120): Result = 0xC1800108';
+    const a = analyseText(`${line}\n`, 'setup', 'setupact.log');
+    const b = analyseText(`2024-03-28 11:50:00, Info                  MOUPG  Starting\n${line}\n`, 'setup', 'setuperr.log');
+    assert.equal(a.failures.length, 1, 'the fixture line is a setup failure');
+    // Join the two analyses as one (file 1 = setuperr.log).
+    const joined = { ...a, files: [...a.files, ...b.files], failures: [...a.failures, ...b.failures.map((f) => ({ ...f, at: { file: 1, line: f.at.line }, evidence: [] }))] };
+    const md = renderMarkdown(joined, { lang: 'en' });
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Files read')).split('\n').filter((l) => l.startsWith('- '));
+    assert.equal(summary.length, 1, summary.join('\n'));
+    assert.match(summary[0], /^- Windows Setup: the install failed with `0xC1800108[^`]*` at 2024-03-28 11:54:45 \(setupact\.log:1, setuperr\.log:2\)\./);
   });
 
   it('Chinese summary and labels are Chinese; an unreadable file says what to send', () => {
