@@ -26,7 +26,9 @@ interface FileState {
   recent: Call[];
   /** Call that last received counts/call-error lines on a thread: the END on that thread closes it. */
   resultCallByTid: Map<number, Call>;
+  /** The last RING error lines, oldest at `ringHead` once full; lines not kept elsewhere are reused in place. */
   ring: ErrLine[];
+  ringHead: number;
   pendingTitle: Map<number, { title: string; line: number }>;
   /** Handler: "Starting install of CBS update X" → the update its CBS session belongs to. */
   handlerUpdate: Map<number, string>;
@@ -72,7 +74,7 @@ export class Analyzer {
   addFile(path: string, format: LogFormat): number {
     const index = this.files.length;
     this.files.push({
-      index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], pendingTitle: new Map(),
+      index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], ringHead: 0, pendingTitle: new Map(),
       handlerUpdate: new Map(), cbsById: new Map(), rebootProcessing: false, lastLine: -1, pendingCounts: new Map(),
       lastUpdateOnTid: new Map(), bundleOnTid: new Map(),
     });
@@ -176,7 +178,7 @@ export class Analyzer {
       const u = this.update(ids[i].id, ids[i].revision);
       if (!u) continue;
       u.mentionCount++;
-      if (u.mentions.length < LIMITS.mentions) u.mentions.push({ file: f.index, line: rec.line });
+      if (u.mentions.length < 2 * LIMITS.mentions) u.mentions.push(f.index, rec.line);
       if (i === 0) {
         let t = title;
         if (!t && rec.tid !== undefined && f.pendingTitle.size) {
@@ -198,7 +200,7 @@ export class Analyzer {
       if (c) {
         const list = c.updateIds;
         for (let i = 0; i < ids.length && i < 4; i++) {
-          if (list.length < LIMITS.callUpdates && !list.includes(ids[i].id)) list.push(own(ids[i].id));
+          if (list.length < LIMITS.callUpdates && !list.includes(ids[i].id)) list.push(this.st.updates.get(ids[i].id)?.updateId ?? own(ids[i].id));
         }
       }
     }
@@ -544,15 +546,34 @@ export class Analyzer {
       if (ids.length === 2) break;
     }
     // Strings are copied (own) only when the line is kept beyond the short ring; the text is
-    // built only when it is kept or cited (most ring entries never are).
-    const e: ErrLine = {
-      file: f.index, line: rec.line, time: rec.time, tid: rec.tid, pid: rec.pid, code, updateIds: ids ?? NO_IDS,
-      callKey: call?.key, session, cv, component: rec.component, text: undefined, msg,
-    };
-    f.ring.push(e);
-    if (f.ring.length > RING) f.ring.shift();
+    // built only when it is kept or cited (most ring entries never are). Once the kept list is
+    // full, the entry leaving the ring is refilled: no allocation per error line.
+    let e: ErrLine;
+    if (f.ring.length < RING) {
+      e = blankErrLine();
+      f.ring.push(e);
+    } else {
+      const old = f.ring[f.ringHead];
+      e = old.kept ? blankErrLine() : old;
+      f.ring[f.ringHead] = e;
+      f.ringHead = (f.ringHead + 1) % RING;
+    }
+    e.file = f.index;
+    e.line = rec.line;
+    e.time = rec.time;
+    e.tid = rec.tid;
+    e.pid = rec.pid;
+    e.cv = cv;
+    e.code = code;
+    e.component = rec.component;
+    e.updateIds = ids ?? NO_IDS;
+    e.callKey = call?.key;
     e.call = call;
+    e.session = session;
+    e.text = undefined;
+    e.msg = msg;
     if (this.st.errLines.length < LIMITS.errLines) {
+      e.kept = true;
       e.text = own(errText(e));
       e.cv = own(e.cv);
       e.component = own(e.component);
@@ -569,7 +590,9 @@ export class Analyzer {
     k: { tid?: number; pid?: number; cv?: string; code?: number; updateId?: string; session?: string; time?: number; inCall?: boolean },
   ): { lines: LineRef[]; root?: LineRef; rootComponent?: string; texts: Record<string, string> } {
     const hits: ErrLine[] = [];
-    for (const e of f.ring) {
+    const n = f.ring.length;
+    for (let i = 0; i < n; i++) {
+      const e = f.ring[(f.ringHead + i) % n];
       if (e.line < from || e.line >= line) continue;
       const same =
         (k.session !== undefined && e.session === k.session && (k.code === undefined || e.code === k.code)) ||
@@ -758,6 +781,13 @@ function mayHaveTitle(msg: string): boolean {
   let i = 0;
   while (i < 16 && i < msg.length && (msg.charCodeAt(i) === 32 || msg.charCodeAt(i) === 42 || msg.charCodeAt(i) === 9)) i++;
   return msg.startsWith('Title', i) || msg.startsWith('Deserialized', i);
+}
+
+function blankErrLine(): ErrLine {
+  return {
+    file: 0, line: 0, time: undefined, tid: undefined, pid: undefined, cv: undefined, code: undefined, component: undefined,
+    updateIds: NO_IDS, callKey: undefined, call: undefined, session: undefined, text: undefined, msg: undefined, kept: false,
+  };
 }
 
 /** The text of an error line (component and the head of the message), built once. */

@@ -188,7 +188,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     }
     const callKeys = callsOfUpdate.get(u.updateId) ?? [];
     updates.push({
-      updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: u.mentions,
+      updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: refsOf(u.mentions),
       callKeys, mentionCount: u.mentionCount, parentUpdateId: u.parentId,
     });
   }
@@ -306,6 +306,13 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
     operation: d.operation,
     snippets,
   };
+}
+
+/** Flat (file, line) pairs → LineRefs. */
+function refsOf(pairs: number[]): LineRef[] {
+  const out: LineRef[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ file: pairs[i], line: pairs[i + 1] });
+  return out;
 }
 
 function cmpRef(a: LineRef, b: LineRef): number {

@@ -24,7 +24,8 @@ export interface UpdateAcc {
   revision?: number;
   kb?: string;
   title?: string;
-  mentions: LineRef[];
+  /** Lines that mention it, as flat (file, line) pairs: no object per mention while streaming. */
+  mentions: number[];
   mentionCount: number;
   results: UpdateResult[];
   callKeys: string[];
@@ -52,6 +53,8 @@ export interface ErrLine {
   text: string | undefined;
   /** The message, held only while the line sits in the short ring without its text. */
   msg?: string;
+  /** In the kept list (`State.errLines`): the ring must not reuse it. */
+  kept?: boolean;
 }
 
 /** An outcome line that says something failed, before chains are tied together. */
