@@ -2,3 +2,5 @@
 export { renderMarkdown, type MarkdownOptions } from './markdown';
 export { toJsonReport, hex8, type JsonReport, type JsonFailure, type JsonFile } from './json';
 export { escapeMarkdown, codeSpan } from './escape';
+export { phaseReason, phaseReasons } from './reasons';
+export { mergeAdvice, topicsOf } from './advice';
