@@ -41,12 +41,14 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
 
   // 1. LogHistory errors inside a call that reported success: the install waits for a reboot.
   const cands: Candidate[] = [];
+  let successesById: Map<string | undefined, State['successes']> | undefined;
   for (const c of st.candidates) {
     if (c.pendingCandidate) {
       const call = (c.callKey && callByKey.get(c.callKey)) || enclosingCall(calls, c);
       const callOk = !!call && call.result === 'succeeded' && (call.counts?.failed ?? 0) === 0;
       // Or the update's own install step just reported success (handler return code 0, AU "succeeded").
-      const stepOk = !!c.updateId && st.successes.some((x) => x.updateId === c.updateId && x.file === c.file &&
+      successesById ??= groupBy(st.successes, (x) => x.updateId);
+      const stepOk = !!c.updateId && (successesById.get(c.updateId) ?? []).some((x) => x.file === c.file &&
         x.line < c.line && c.line - x.line <= 3000 && x.operation !== 'search' && x.operation !== 'download');
       if (callOk || stepOk) {
         pending.push({ at: { file: c.file, line: c.line }, updateId: c.updateId, code: c.code, callKey: call?.key });
@@ -175,15 +177,15 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     }
   }
   const updates: UpdateInfo[] = [];
+  const pendingIds = new Set(pending.map((p) => p.updateId));
   for (const u of st.updates.values()) {
-    const fs = failedIds.get(u.updateId) ?? [];
-    const okResults = u.results.filter((r) => !isError(r.code));
+    const fs = failedIds.get(u.updateId);
     let outcome: UpdateInfo['outcome'] = 'unknown';
-    if (fs.length) {
+    if (fs) {
       const lastFail = fs.map((f) => f.at).sort(cmpRef).pop() as LineRef;
-      const laterOk = okResults.some((r) => r.at.file === lastFail.file && r.at.line > lastFail.line && r.operation !== 'search');
+      const laterOk = u.results.some((r) => !isError(r.code) && r.at.file === lastFail.file && r.at.line > lastFail.line && r.operation !== 'search');
       outcome = laterOk ? 'succeeded' : 'failed';
-    } else if (okResults.some((r) => r.operation !== 'search') && !pending.some((p) => p.updateId === u.updateId)) {
+    } else if (u.results.some((r) => !isError(r.code) && r.operation !== 'search') && !pendingIds.has(u.updateId)) {
       outcome = 'succeeded';
     }
     const callKeys = callsOfUpdate.get(u.updateId) ?? [];
@@ -206,6 +208,15 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const k = `${e.file}:${e.line}`;
     if (outcomeLines.has(k)) continue;
     const call = e.call ?? (e.callKey ? callByKey.get(e.callKey) : undefined);
+    const kind: NoiseLine['kind'] = evidence.has(k) || call?.result === 'failed' ? 'evidence'
+      : call?.result === 'succeeded' ? 'transient'
+        : (e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text ?? '') || call?.result === 'cancelled' ? 'benign'
+          : 'other';
+    // Past the listed cap only the counts grow: no line object, no reason text.
+    if (noise.length >= LIMITS.noiseOut) {
+      noiseCounts[kind]++;
+      continue;
+    }
     if (evidence.has(k)) {
       push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure' });
     } else if (call && call.result === 'failed') {
@@ -312,6 +323,17 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
 function refsOf(pairs: number[]): LineRef[] {
   const out: LineRef[] = [];
   for (let i = 0; i + 1 < pairs.length; i += 2) out.push({ file: pairs[i], line: pairs[i + 1] });
+  return out;
+}
+
+function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
   return out;
 }
 
