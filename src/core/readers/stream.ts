@@ -193,7 +193,8 @@ export class LogStream {
       if (truncated) rec.truncated = true;
       this.recordLines++;
       this.flush();
-      if (this.mojibakeChecked < MOJIBAKE_SAMPLE_LINES && this.recordLines <= MOJIBAKE_SAMPLE_RECORDS) this.checkMojibake(rec.message);
+      // An all-ASCII file (known from the decoder) has no text beyond ASCII to look at.
+      if (this.mojibakeChecked < MOJIBAKE_SAMPLE_LINES && this.recordLines <= MOJIBAKE_SAMPLE_RECORDS && !this.decoder?.allAscii) this.checkMojibake(rec.message);
       if (this.continues) {
         this.current = rec;
         this.currentContChars = 0;

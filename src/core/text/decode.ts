@@ -38,6 +38,8 @@ export class ChunkDecoder {
   private readonly utf8: boolean;
   /** The TextDecoder holds no partial character: an ASCII chunk may bypass it. */
   private idle = true;
+  /** Every chunk so far was ASCII (then no decoded text can hold anything beyond U+007F). */
+  allAscii = true;
 
   constructor(sniff: ByteSniff) {
     this.decoder = new TextDecoder(label(sniff.encoding), { ignoreBOM: true });
@@ -58,6 +60,7 @@ export class ChunkDecoder {
       if (this.idle && isAscii(buf)) return buf.toString('latin1');
       this.idle = endsOnBoundary(chunk);
     }
+    this.allAscii = false;
     return this.decoder.decode(chunk, { stream: true });
   }
 

@@ -260,7 +260,7 @@ function classifyBracket(line: string, start: number, end: number): CodeRef | un
   if (c === 45 || c === 123) return undefined;
   const text = line.slice(start, end);
   const value = parseInt(text, 16) >>> 0;
-  const failed = line.endsWith('*FAILED* ', start - 1);
+  const failed = line.charCodeAt(start - 3) === 42 && line.endsWith('*FAILED* ', start - 1);
   // Only failure codes in brackets (hashes like `[d:D781D795]` never reach here).
   if (!failed && value < 0x80000000) return undefined;
   return finish(line, { value, text, form: 'bare', span: { start, end } }, failed ? 'failedMarker' : 'bracket');

@@ -61,6 +61,20 @@ describe('readers: WindowsUpdate.log (Windows 10/11)', () => {
     assert.equal(records.length, 4);
     assert.equal(readAll('wu10-slash.log').info.mojibake, undefined);
   });
+
+  it('flags mojibake that first appears after many ASCII chunks of bytes', () => {
+    // ASCII chunks skip the per-record check; it must resume once non-ASCII bytes arrive.
+    const ascii = text('wu10-slash.log').trimEnd() + '\r\n';
+    const head = Buffer.from(ascii.repeat(Math.ceil(200_000 / ascii.length)), 'utf8');
+    const tail = Buffer.from(text('wu10-mojibake.log'), 'utf8');
+    for (const [bytes, expected] of [[Buffer.concat([head, tail]), true], [head, undefined]] as const) {
+      const stream = new LogStream(() => undefined, 'WindowsUpdate.log');
+      for (let i = 0; i < bytes.length; i += 4096) stream.pushBytes(bytes.subarray(i, i + 4096));
+      const info = stream.end();
+      assert.equal(info.format, 'wu10');
+      assert.equal(info.mojibake, expected);
+    }
+  });
 });
 
 describe('readers: WindowsUpdate.log (Windows 7)', () => {
