@@ -5,17 +5,9 @@ import type { Span, UnreadableReason } from '../core/model/types';
 import { explainCode, formatCode } from '../core/errors';
 import { findCodes } from '../core/tokens';
 import type { Lang } from '../core/lang';
+import { formatPlaceholders, type Translate } from '../settings/placeholders';
 
-/** Localises an English key; `{0}`, `{1}` ... are replaced by the arguments. */
-export type Translate = (key: string, ...args: Array<string | number>) => string;
-
-/** Replaces `{n}` placeholders; used for bundles read directly (and by tests). */
-export function formatPlaceholders(template: string, args: ReadonlyArray<string | number>): string {
-  return template.replace(/\{(\d+)\}/g, (whole, i: string) => {
-    const v = args[Number(i)];
-    return v === undefined ? whole : String(v);
-  });
-}
+export { formatPlaceholders, type Translate };
 
 /** Log text shown in a one-line message: no line breaks, bounded length. */
 function oneLine(text: string, max = 200): string {

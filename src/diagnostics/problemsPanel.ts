@@ -8,7 +8,7 @@ import { formatCode } from '../core/errors';
 import type { Span } from '../core/model/types';
 import { configuredLang } from '../settings/language';
 import { failureMessage, noiseMessage, relatedLines, spanFor, unreadableMessage } from './messages';
-import { translatorFor } from './translate';
+import { translatorFor } from '../settings/translate';
 
 export const DIAGNOSTIC_SOURCE = 'WU Log Lens';
 

@@ -1,32 +1,17 @@
 // Hover on error codes in wulog / cbslog / wureport documents: name, facility, component,
 // meaning, next steps and sources. The Markdown is untrusted: no HTML, no command links.
 import * as vscode from 'vscode';
-import zhBundle from '../../l10n/bundle.l10n.zh-cn.json';
 import { explainCode } from '../core/errors';
-import { toLang, type Lang } from '../core/lang';
+import type { Lang } from '../core/lang';
+import { configuredLang } from '../settings/language';
+import { translatorFor } from '../settings/translate';
 import { codeAt, hoverMarkdown, type HoverLabels } from './hoverModel';
 
 export const HOVER_LANGUAGES = ['wulog', 'cbslog', 'wureport'];
 
-/** The language of explanations: the `wuLogLens.language` setting, `auto` = VS Code's display language. */
-export function configuredLang(scope?: vscode.ConfigurationScope): Lang {
-  const v = vscode.workspace.getConfiguration('wuLogLens', scope).get<string>('language', 'auto');
-  if (v === 'en' || v === 'zh-cn') return v;
-  return toLang(vscode.env.language);
-}
-
-/**
- * A UI string in `lang`. vscode.l10n.t follows VS Code's display language; when the setting asks
- * for another language we read the packaged bundle for it (keys are the English strings).
- */
+/** A UI string in `lang` (the setting may ask for another language than VS Code's display language). */
 function tr(key: string, lang: Lang): string {
-  if (lang === toLang(vscode.env.language)) return vscode.l10n.t(key);
-  if (lang === 'zh-cn') {
-    const entry = (zhBundle as Record<string, string | { message?: string }>)[key];
-    if (typeof entry === 'string') return entry;
-    if (entry && typeof entry.message === 'string') return entry.message;
-  }
-  return key;
+  return translatorFor(lang)(key);
 }
 
 export function hoverLabels(lang: Lang): HoverLabels {

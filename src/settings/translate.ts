@@ -1,9 +1,9 @@
-// UI strings of the Problems panel in the language the `wuLogLens.language` setting asks for.
+// UI strings in the language the `wuLogLens.language` setting asks for (hover, Problems panel, tree).
 // vscode.l10n.t follows VS Code's display language; another language is read from its packaged bundle.
 import * as vscode from 'vscode';
 import zhBundle from '../../l10n/bundle.l10n.zh-cn.json';
 import { toLang, type Lang } from '../core/lang';
-import { formatPlaceholders, type Translate } from './messages';
+import { formatPlaceholders, type Translate } from './placeholders';
 
 function bundleEntry(key: string): string | undefined {
   const entry = (zhBundle as Record<string, string | { message?: string }>)[key];

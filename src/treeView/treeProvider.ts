@@ -2,7 +2,7 @@
 // log in it (never parses again). Children are built lazily by TreeModel, one page at a time.
 import * as vscode from 'vscode';
 import { type DocumentAnalyses, isLogDocument } from '../analysisService/documentAnalyses';
-import { configuredLang } from '../hover/codeHoverProvider';
+import { configuredLang } from '../settings/language';
 import { REVEAL_LINE_COMMAND } from './revealLineCommand';
 import { type IconColor, type TreeNode, TreeModel } from './treeModel';
 
