@@ -1,10 +1,16 @@
 // Benchmark of the core readers: generates a synthetic WindowsUpdate.log and CBS.log (>= 100 MB
 // together) in the temp folder from our own templates, reads them through readFile (1 MB chunks,
-// detection, decoding, line splitting, parsing, tokens) and prints MB/s and peak RSS.
-// The reading runs in a child process, so its peak RSS is the reader's alone.
-// Usage: node scripts/bench-readers.mjs [sizeMB=120]
+// detection, decoding, line splitting, parsing, tokens) and prints MB/s and peak RSS. When the
+// shared corpus (../shared/corpus) is present, its text logs are read too, as one group.
+// The reading runs in a child process, so its peak RSS is the reader's alone. MB/s (cpu) is the
+// figure to compare: other processes on the machine inflate wall time.
+// Usage: node scripts/bench-readers.mjs [sizeMB=120] [--golden FILE]
+//   --golden FILE: hashes every record and FileInfo of the corpus and the synthetic logs; writes
+//   FILE when it does not exist, else compares with it and exits 1 on a difference (an optimisation
+//   must not change output).
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,17 +18,42 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
+
+/** Text logs of the corpus (ETL traces are binary and skipped), sorted. */
+function corpusFiles() {
+  if (!fs.existsSync(corpusDir)) return [];
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!/\.(md|etl)$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(corpusDir);
+  return out.sort();
+}
 
 if (process.argv[2] === '--child') {
   // Child: read the given files twice (cold, then warm) and print the figures as JSON.
   const readers = createRequire(import.meta.url)(process.argv[3]);
+  const files = process.argv.slice(4);
+  const corpus = corpusFiles();
   const rows = [];
-  for (const pass of ['cold', 'warm']) for (const file of process.argv.slice(4)) rows.push({ ...(await measure(readers, file)), pass });
+  for (const pass of ['cold', 'warm']) {
+    for (const file of files) rows.push({ ...(await measure(readers, [file])), pass });
+    if (corpus.length) rows.push({ ...(await measure(readers, corpus)), file: `corpus (${corpus.length} files)`, pass });
+  }
   console.log(JSON.stringify({ rows, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }));
   process.exit(0);
 }
 
-const sizeMB = Number(process.argv[2] ?? 120);
+const args = process.argv.slice(2);
+const goldenAt = args.indexOf('--golden');
+const goldenFile = goldenAt >= 0 ? args[goldenAt + 1] : undefined;
+if (goldenAt >= 0) args.splice(goldenAt, 2);
+const sizeMB = Number(args[0] ?? 120);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wulog-bench-'));
 
 // Bundle the readers and tokens on the fly so the benchmark does not depend on another build step.
@@ -106,30 +137,50 @@ function generate(file, lineFn, targetBytes, bom) {
   return written;
 }
 
-async function measure(readers, file) {
-  const bytes = fs.statSync(file).size;
+async function measure(readers, files) {
+  let bytes = 0;
   let records = 0;
   let codes = 0;
+  let lines = 0;
+  let format = '';
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  const info = await readers.readFile(file, (r) => {
-    records++;
-    codes += r.codes.length;
-  });
+  for (const file of files) {
+    bytes += fs.statSync(file).size;
+    const info = await readers.readFile(file, (r) => {
+      records++;
+      codes += r.codes.length;
+    });
+    lines += info.lines;
+    format = files.length === 1 ? info.format : 'mixed';
+  }
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;
   return {
-    file: path.basename(file),
-    format: info.format,
+    file: path.basename(files[0]),
+    format,
     MB: +(bytes / 1e6).toFixed(1),
     seconds: +s.toFixed(2),
     'MB/s (wall)': Math.round(bytes / 1e6 / s),
     'MB/s (cpu)': Math.round(bytes / 1e6 / cpu),
-    lines: info.lines,
+    lines,
     records,
     codes,
   };
+}
+
+/** Short hash of every record and the FileInfo of `file` (the output an optimisation must keep). */
+async function outputHash(readers, file) {
+  const h = crypto.createHash('sha256');
+  let n = 0;
+  const info = await readers.readFile(file, (r) => {
+    h.update(JSON.stringify(r));
+    h.update('\n');
+    n++;
+  });
+  h.update(JSON.stringify(info));
+  return `${n} ${h.digest('hex').slice(0, 24)}`;
 }
 
 const wu = path.join(dir, 'WindowsUpdate.log');
@@ -137,6 +188,22 @@ const cbs = path.join(dir, 'CBS.log');
 console.log(`generating ~${sizeMB} MB in ${dir} ...`);
 generate(wu, wu10Line, (sizeMB * 1e6) / 2, false);
 generate(cbs, cbsLine, (sizeMB * 1e6) / 2, true);
+
+if (goldenFile) {
+  const hashes = {};
+  for (const file of [...corpusFiles(), wu, cbs]) hashes[file.startsWith(dir) ? path.basename(file) : path.relative(corpusDir, file)] = await outputHash(readers, file);
+  if (!fs.existsSync(goldenFile)) {
+    fs.writeFileSync(goldenFile, JSON.stringify({ sizeMB, hashes }, null, 1));
+    console.log(`golden written: ${goldenFile} (${Object.keys(hashes).length} files)`);
+  } else {
+    const golden = JSON.parse(fs.readFileSync(goldenFile, 'utf8'));
+    if (golden.sizeMB !== sizeMB) console.log(`golden was made with sizeMB=${golden.sizeMB}: the synthetic logs differ`);
+    const diff = Object.keys({ ...golden.hashes, ...hashes }).filter((k) => golden.hashes[k] !== hashes[k]);
+    for (const k of diff) console.log(`DIFF ${k}: ${golden.hashes[k]} -> ${hashes[k]}`);
+    console.log(diff.length ? `golden: ${diff.length} files differ` : `golden: ${Object.keys(hashes).length} files identical`);
+    if (diff.length) process.exitCode = 1;
+  }
+}
 
 const child = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', bundle, wu, cbs], { encoding: 'utf8', maxBuffer: 1 << 20 }));
 console.table(child.rows);
