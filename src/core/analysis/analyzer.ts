@@ -56,6 +56,7 @@ export class Analyzer {
   private readonly files: FileState[] = [];
   /** CBS sessions that produced a failure candidate (never dropped from the model). */
   private readonly failedSessions = new Set<string>();
+  private lastUpdate: UpdateAcc | undefined;
   private readonly st: State = {
     calls: [],
     keyCalls: [],
@@ -146,7 +147,8 @@ export class Analyzer {
   // ---- updates ------------------------------------------------------------------------
 
   private update(id: string, revision?: number): UpdateAcc | undefined {
-    let u = this.st.updates.get(id);
+    // Neighbouring lines often name the same update: a string compare is cheaper than a lookup.
+    let u = this.lastUpdate !== undefined && this.lastUpdate.updateId === id ? this.lastUpdate : this.st.updates.get(id);
     if (!u) {
       if (this.st.updates.size >= LIMITS.updates) return undefined;
       id = own(id);
@@ -154,6 +156,7 @@ export class Analyzer {
       this.st.updates.set(id, u);
     }
     if (revision !== undefined && (u.revision === undefined || revision > u.revision)) u.revision = revision;
+    this.lastUpdate = u;
     return u;
   }
 
