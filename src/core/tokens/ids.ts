@@ -102,7 +102,8 @@ const KB = /(?<![A-Za-z0-9])[Kk][Bb](\d{6,8})(?!\d)/g;
 
 /** `KB5016623`, `(KB5016623)`, `Package_for_KB5016623~`, `windows10.0-kb5016623-x64.msu`. */
 export function findKbs(line: string, from = 0): KbRef[] {
-  if (!hasPair(line, from, 'K', 66) && !hasPair(line, from, 'k', 98)) return NO_KBS as KbRef[];
+  // `K` is rare, so one-character searches from it are cheap; `k` is common in words (`package`): one two-character search.
+  if (!hasPair(line, from, 'K', 66) && line.indexOf('kb', from) < 0) return NO_KBS as KbRef[];
   const out: KbRef[] = [];
   KB.lastIndex = from;
   let m: RegExpExecArray | null;
