@@ -457,6 +457,8 @@ export class Analyzer {
     if (!updateId && rec.tid !== undefined && ur.kind === 'returnCode') updateId = f.handlerUpdate.get(rec.tid);
     if (updateId) {
       const u = this.update(updateId, ur.revision);
+      // Share the update's own copy of the id string.
+      if (u) updateId = u.updateId;
       if (u && u.results.length < LIMITS.results) {
         u.results.push({
           operation: ur.operation, phase: phaseOfOperation(ur.operation) ?? 'unknown', code: failed ? ur.code : ur.code,
