@@ -50,7 +50,8 @@ const RESULT_COMPONENTS = new Set(['Agent', 'Handler', 'DownloadManager', 'DnldM
 /** WU_E_UH_POSTREBOOTSTILLPENDING .. WU_E_UH_POSTREBOOTUNEXPECTEDSTATE. */
 const POST_REBOOT = new Set([0x80242014, 0x80242015, 0x80242016]);
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
-const UPDATE_WORD = /\bupdate ?id\b|idUpdate|update \{?[0-9A-Fa-f]{8}-/i;
+/** Text right before an update id: `UpdateId = `, `for UpdateId `, `idUpdate=`, `Update ID: `, `update `, `[UpdateId = `. */
+const UPDATE_LABEL = /(?:\bupdate ?id|idUpdate|\bupdate)\s{0,3}[=:]?\s{0,3}[[{]?$/i;
 
 export class Analyzer {
   private readonly files: FileState[] = [];
@@ -173,7 +174,7 @@ export class Analyzer {
       return;
     }
     // Service, job and call ids are GUIDs too: an update id carries a revision or is named as one.
-    const ids = updateIdsOf(all, msg);
+    const ids = updateIdsOf(all, msg, rec.messageColumn);
     if (title && ids.length === 0 && rec.tid !== undefined) {
       f.pendingTitle.set(rec.tid, { title: own(title), line: rec.line });
     }
@@ -764,21 +765,38 @@ interface CallAcc extends Call {
 
 /**
  * The ids of a line that name updates: all of them when each carries a revision (the common
- * case, no copy), else those with a revision or on a line that says "update id".
+ * case, no copy), else those with a revision or written in an update-id position
+ * (`UpdateId = X`, `for UpdateId X`, `idUpdate=X`, `Update ID: X`, `update {X}`). Job, service,
+ * call and session ids are GUIDs too, on the same lines (`New download job {J} for UpdateId U`).
  */
-function updateIdsOf(all: LogRecord['updateIds'], msg: string): LogRecord['updateIds'] {
+function updateIdsOf(all: LogRecord['updateIds'], msg: string, col: number): LogRecord['updateIds'] {
   let plain = false;
   for (let i = 0; i < all.length; i++) {
     if (all[i].revision === undefined || all[i].id === ZERO_GUID) { plain = true; break; }
   }
   if (!plain) return all;
-  let named: boolean | undefined;
   const out: LogRecord['updateIds'] = [];
   for (const r of all) {
     if (r.id === ZERO_GUID) continue;
-    if (r.revision !== undefined || (named ??= UPDATE_WORD.test(msg))) out.push(r);
+    if (r.revision !== undefined || inUpdatePosition(msg, idColumn(msg, r, col))) out.push(r);
   }
   return out;
+}
+
+/** Where the id starts in the message (spans count from the line start). */
+function idColumn(msg: string, r: LogRecord['updateIds'][number], col: number): number {
+  const at = r.span.start - col;
+  const c = msg.charCodeAt(at);
+  if (at >= 0 && (c === 123 || msg.slice(at, at + 36).toUpperCase() === r.id)) return at;
+  const i = msg.toUpperCase().indexOf(r.id);
+  return i > 0 && msg.charCodeAt(i - 1) === 123 ? i - 1 : i;
+}
+
+/** The words just before an id label it as an update id. */
+function inUpdatePosition(msg: string, at: number): boolean {
+  if (at <= 0) return false;
+  const before = msg.slice(Math.max(0, at - 24), at);
+  return UPDATE_LABEL.test(before);
 }
 
 /** Title lines start with `Title=`, `Title = ` or `*   Title = ` (after spaces), or `Deserialized`. */
