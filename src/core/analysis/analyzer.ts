@@ -356,6 +356,12 @@ export class Analyzer {
         c.callKey = oldOpen;
         if (c.callLevel) c.callStartLine = closed.startLine;
         for (const e of c.evidence) if (e.file === f.index && e.line === open.startLine) e.line = closed.startLine;
+        for (const p of c.phaseEvidence) {
+          if (p.fact === 'callStart' && p.at?.file === f.index && p.at.line === open.startLine) {
+            p.at = { file: f.index, line: closed.startLine };
+            p.label = closed.label;
+          }
+        }
         if (c.texts) {
           const t = c.texts[`${f.index}:${open.startLine}`];
           if (t !== undefined) {

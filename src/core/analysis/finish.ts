@@ -3,7 +3,7 @@
 // same (update, phase, code), links CBS sessions, gives updates their verdict and sorts
 // the intermediate error lines into evidence and noise.
 import type {
-  AnalysedFile, Analysis, Call, Failure, LineRef, NoiseLine, PendingResult, Phase, UpdateInfo,
+  AnalysedFile, Analysis, Call, Failure, LineRef, NoiseLine, PendingResult, Phase, PhaseEvidence, UpdateInfo,
 } from './types';
 import type { Candidate, State } from './state';
 import { LIMITS } from './state';
@@ -285,7 +285,9 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
   const evidence = uniqRefs(ev).sort(cmpRef);
   const capped = evidence.length > LIMITS.evidence ? evidence.slice(0, 3).concat(evidence.slice(-(LIMITS.evidence - 3))) : evidence;
   const roots = ch.cands.map((x) => x.rootCause).filter((x): x is LineRef => !!x).sort(cmpRef);
-  const phaseEvidence = uniqBy(ch.cands.flatMap((x) => x.phaseEvidence), (p) => `${p.kind}|${p.detail}`).slice(0, 4);
+  // A call start cited as phase evidence is the failure's own call (a merged chain may name others).
+  const ownStart = (p: PhaseEvidence): boolean => p.fact !== 'callStart' || !call || (p.at?.file === call.file && p.at.line === call.startLine);
+  const phaseEvidence = uniqBy(ch.cands.flatMap((x) => x.phaseEvidence).filter(ownStart), (p) => `${p.kind}|${p.detail}`).slice(0, 4);
   if (call && !phaseEvidence.some((p) => p.kind === 'callKind')) {
     phaseEvidence.push({ kind: 'callKind', detail: `${call.kind} call${call.client ? ` from ${call.client}` : ''}`, at: { file: call.file, line: call.startLine }, fact: 'callStart', callKind: call.kind, client: call.client, label: call.label });
   }

@@ -239,5 +239,9 @@ describe('analysis: outcomes, phases and chains', () => {
     assert.ok(!lines(a.failures[0].evidence).includes(2));
     const other = a.calls.find((c) => c.startLine === 1);
     assert.notEqual(other?.result, 'failed');
+    // The phase evidence cites the same call start as the failure's call.
+    const starts = a.failures[0].phaseEvidence.filter((p) => p.fact === 'callStart');
+    assert.ok(starts.length > 0, 'a call-start fact is given');
+    for (const p of starts) assert.equal(p.at?.line, call?.startLine, `phase evidence at line ${(p.at?.line ?? -2) + 1}`);
   });
 });
