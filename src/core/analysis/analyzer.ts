@@ -33,6 +33,8 @@ interface FileState {
   /** Handler: "Starting install of CBS update X" → the update its CBS session belongs to. */
   handlerUpdate: Map<number, string>;
   cbsCurrent?: CbsSession;
+  /** The session between `Exec: Processing started ... Session: X` and X finalized: unnamed error lines are its. */
+  cbsExec?: CbsSession;
   cbsById: Map<string, CbsSession>;
   rebootProcessing: boolean;
   lastLine: number;
@@ -675,7 +677,11 @@ export class Analyzer {
     }
 
     const named = msg.indexOf('Session: ') >= 0 ? /Session: (\d+_\d+)/.exec(msg)?.[1] : undefined;
-    const session = (named && f.cbsById.get(named)) || f.cbsCurrent;
+    const namedSession = named ? f.cbsById.get(named) : undefined;
+    const session = namedSession || f.cbsCurrent;
+    if (namedSession && msg.startsWith('Exec: Processing started')) f.cbsExec = namedSession;
+    // Sessions initialised while another executes (WinMgmt queries) log applicability, not its errors.
+    const errSession = namedSession || f.cbsExec || f.cbsCurrent;
     if (session) {
       const pkg = msg.indexOf('Package_for_') >= 0;
       if (pkg) {
@@ -690,6 +696,7 @@ export class Analyzer {
       if (named && named === session.id && msg.indexOf('finalized') >= 0) {
         session.endLine = rec.line;
         session.endTime = rec.time;
+        if (f.cbsExec === session) f.cbsExec = undefined;
       } else if (session === f.cbsCurrent) {
         session.endLine = rec.line;
         session.endTime = rec.time;
@@ -698,38 +705,38 @@ export class Analyzer {
     const hr = msg.indexOf('[HRESULT = 0x') >= 0 ? HRESULT_TAG.exec(msg) : null;
     const code = hr ? hex(hr[1]) : undefined;
     const isErrLevel = rec.level === 'error' || rec.level === 'fatal';
-    if (code !== undefined && isError(code) && session && (isErrLevel || msg.startsWith('Failed'))) {
-      if (session.errors.length < 100) session.errors.push({ at: { file: f.index, line: rec.line }, code, name: own(hr?.[2]?.trim()), message: own(msg.slice(0, 200)) });
+    if (code !== undefined && isError(code) && errSession && (isErrLevel || msg.startsWith('Failed'))) {
+      if (errSession.errors.length < 100) errSession.errors.push({ at: { file: f.index, line: rec.line }, code, name: own(hr?.[2]?.trim()), message: own(msg.slice(0, 200)) });
     }
     const outcome = code !== undefined && isError(code) && (
       (isErrLevel && /^Failed to (?:process single phase execution|perform operation|execute|install|uninstall|stage|commit|resolve package|add package)/.test(msg)) ||
       /^Exec: Processing complete\./.test(msg) || /^(?:Asynchronous )?Session: \S+ finalized/.test(msg));
     if (outcome && code !== undefined) {
-      const sid = session?.id;
+      const sid = errSession?.id;
       const commit = f.rebootProcessing;
-      const related = this.related(f, rec.line, session?.startLine ?? rec.line - 2000, { session: sid ?? '', code, time: rec.time });
+      const related = this.related(f, rec.line, errSession?.startLine ?? rec.line - 2000, { session: sid ?? '', code, time: rec.time });
       // CBS never searches: a network-range code in CBS means it fetched a payload (FOD, repair source).
       const byCode = phaseOfCode(code, 'download');
       const phase: Phase = commit ? 'commit' : byCode === 'download' ? 'download' : 'install';
-      const kb = /Identifier: KB(\d+)/.exec(msg)?.[1] ?? /Package_for_KB(\d+)/.exec(msg)?.[1] ?? session?.kbs[0];
+      const kb = /Identifier: KB(\d+)/.exec(msg)?.[1] ?? /Package_for_KB(\d+)/.exec(msg)?.[1] ?? errSession?.kbs[0];
       this.addCandidate({
         file: f.index, line: rec.line, time: rec.time, timeText: rec.timeText, code, loggedName: hr?.[2]?.trim(), outcomeKind: 'cbsFailure',
         operation: commit ? 'commit' : phase === 'download' ? 'download' : 'install', phase,
         phaseEvidence: [{
           kind: commit ? 'cbsSession' : phase === 'download' ? 'codeRange' : 'component',
           detail: commit ? 'CBS work during startup/shutdown processing (after a reboot)'
-            : phase === 'download' ? `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'}) failed to fetch its payload (network-range code)`
-              : `CBS session ${sid ?? '?'} (${session?.client ?? 'unknown client'})`,
+            : phase === 'download' ? `CBS session ${sid ?? '?'} (${errSession?.client ?? 'unknown client'}) failed to fetch its payload (network-range code)`
+              : `CBS session ${sid ?? '?'} (${errSession?.client ?? 'unknown client'})`,
           at: { file: f.index, line: rec.line },
-          fact: commit ? 'cbsReboot' : phase === 'download' ? 'cbsPayload' : 'cbsSession', sessionId: sid, client: session?.client,
+          fact: commit ? 'cbsReboot' : phase === 'download' ? 'cbsPayload' : 'cbsSession', sessionId: sid, client: errSession?.client,
         }],
-        kb, cbsSessionKey: session?.key, cbsSessionId: sid, callLevel: false,
-        evidence: (session ? [{ file: f.index, line: session.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
+        kb, cbsSessionKey: errSession?.key, cbsSessionId: sid, callLevel: false,
+        evidence: (errSession ? [{ file: f.index, line: errSession.startLine }] : []).concat(related.lines, [{ file: f.index, line: rec.line }]),
         rootCause: related.root, rootComponent: 'CBS',
-      }, f, related, { [`${f.index}:${rec.line}`]: snippet(rec), ...(session ? { [`${f.index}:${session.startLine}`]: `Session: ${session.id} initialized by client ${session.client ?? ''}` } : {}) });
+      }, f, related, { [`${f.index}:${rec.line}`]: snippet(rec), ...(errSession ? { [`${f.index}:${errSession.startLine}`]: `Session: ${errSession.id} initialized by client ${errSession.client ?? ''}` } : {}) });
     }
-    if (code !== undefined && isError(code) && (isErrLevel || msg.startsWith('Failed'))) this.errorLine(f, rec, session?.id ?? '');
-    else if (isErrLevel) this.errorLine(f, rec, session?.id ?? '');
+    if (code !== undefined && isError(code) && (isErrLevel || msg.startsWith('Failed'))) this.errorLine(f, rec, errSession?.id ?? '');
+    else if (isErrLevel) this.errorLine(f, rec, errSession?.id ?? '');
   }
 
   // ---- DISM / setup -----------------------------------------------------------------------

@@ -65,7 +65,8 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   const chains: Chain[] = [];
   const open = new Map<string, Chain>();
   for (const c of cands.filter((x) => !x.callLevel)) {
-    const ident = c.updateId ?? (c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : `c${c.code}`);
+    // A CBS session's outcome lines (stage failure ... session result) are one chain, KB or not.
+    const ident = c.updateId ?? (c.outcomeKind === 'cbsFailure' && c.cbsSessionKey ? `s${c.cbsSessionKey}` : c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : `c${c.code}`);
     const key = `${c.file}|${ident}|${c.phase}`;
     const prev = open.get(key);
     // The same kind of outcome line twice is a repeat (a new attempt), not one more view of it;
@@ -284,7 +285,11 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
   if (call?.resultLine !== undefined) ev.push({ file: call.file, line: call.resultLine });
   const evidence = uniqRefs(ev).sort(cmpRef);
   const capped = evidence.length > LIMITS.evidence ? evidence.slice(0, 3).concat(evidence.slice(-(LIMITS.evidence - 3))) : evidence;
-  const roots = ch.cands.map((x) => x.rootCause).filter((x): x is LineRef => !!x).sort(cmpRef);
+  const roots = ch.cands.map((x) => x.rootCause).filter((x): x is LineRef => !!x);
+  // In a CBS session the first failing step (e.g. `Failed to stage ...`) is where it went wrong.
+  const cbsSteps = ch.cands.filter((x) => x.outcomeKind === 'cbsFailure' && x !== d);
+  for (const x of cbsSteps) roots.push({ file: x.file, line: x.line });
+  roots.sort(cmpRef);
   // A call start cited as phase evidence is the failure's own call (a merged chain may name others).
   const ownStart = (p: PhaseEvidence): boolean => p.fact !== 'callStart' || !call || (p.at?.file === call.file && p.at.line === call.startLine);
   const phaseEvidence = uniqBy(ch.cands.flatMap((x) => x.phaseEvidence).filter(ownStart), (p) => `${p.kind}|${p.detail}`).slice(0, 4);
@@ -308,7 +313,7 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
     outcomeKind: d.outcomeKind,
     updateId,
     revision: u?.revision ?? d.revision,
-    kb: u?.kb ?? d.kb,
+    kb: u?.kb ?? d.kb ?? ch.cands.find((x) => x.kb)?.kb ?? sessionKb(st, ch.cands),
     title: u?.title,
     callKey: call?.key,
     evidence: capped,
@@ -319,6 +324,12 @@ function chainToFailure(ch: Chain, st: State, calls: Call[], callByKey: Map<stri
     operation: d.operation,
     snippets,
   };
+}
+
+/** The first KB of the chain's CBS session, known once the session has been read to its end. */
+function sessionKb(st: State, cands: Candidate[]): string | undefined {
+  const key = cands.find((x) => x.cbsSessionKey)?.cbsSessionKey;
+  return key ? st.cbs.find((s) => s.key === key)?.kbs[0] : undefined;
 }
 
 /** Flat (file, line) pairs → LineRefs. */
