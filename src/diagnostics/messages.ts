@@ -158,31 +158,24 @@ function startFromEvidence(f: Failure, file: number): { line: number; kind: stri
   return ev?.at ? { line: ev.at.line, kind: ev.callKind ?? 'other', client: ev.client } : undefined;
 }
 
-/** The core's English noise reasons, recognised so they can be said in the UI language. */
-const REASONS: Array<{ re: RegExp; say: (m: RegExpExecArray, t: Translate) => string }> = [
-  { re: /^part of the evidence chain of a failure$/, say: (_m, t) => t('part of the evidence chain of a failure') },
-  {
-    re: /^logged inside the failed (\w+) call \(line (\d+)\)$/,
-    say: (m, t) => t('logged inside the failed {0} (line {1})', callPhrase(m[1], t), m[2]),
-  },
-  {
-    re: /^the (\w+) call it belongs to \(line (\d+)\) later succeeded$/,
-    say: (m, t) => t('the {0} it belongs to (line {1}) later succeeded', callPhrase(m[1], t), m[2]),
-  },
-  {
-    re: /^a lookup of something absent \(not found \/ not registered \/ no data\); not tied to a failed outcome$/,
-    say: (_m, t) => t('a lookup of something absent (not found, not registered, no data); not tied to a failed outcome'),
-  },
-  { re: /^its call was cancelled by its client \((.*)\)$/, say: (m, t) => t('its call was cancelled by its client ({0})', clientName(m[1], t)) },
-  {
-    re: /^(\w+) call cancelled by its client \((.*)\): not an update failure$/,
-    say: (m, t) => t('{0} cancelled by its client ({1}): not an update failure', callPhrase(m[1], t), clientName(m[2], t)),
-  },
-  { re: /^not tied to any failed outcome$/, say: (_m, t) => t('not tied to any failed outcome') },
-];
+/** A noise reason in the UI language, by the core's stable key; undefined for a key this layer does not know. */
+function sayReason(n: Pick<NoiseLine, 'reasonKey' | 'reasonArgs'>, t: Translate): string | undefined {
+  const a = n.reasonArgs ?? {};
+  const line = a.callLine !== undefined ? a.callLine + 1 : '?';
+  switch (n.reasonKey) {
+    case 'evidenceChain': return t('part of the evidence chain of a failure');
+    case 'inFailedCall': return t('logged inside the failed {0} (line {1})', callPhrase(a.callKind ?? 'other', t), line);
+    case 'callSucceeded': return t('the {0} it belongs to (line {1}) later succeeded', callPhrase(a.callKind ?? 'other', t), line);
+    case 'lookup': return t('a lookup of something absent (not found, not registered, no data); not tied to a failed outcome');
+    case 'callCancelled': return t('its call was cancelled by its client ({0})', clientName(a.client, t));
+    case 'cancelledCall': return t('{0} cancelled by its client ({1}): not an update failure', callPhrase(a.callKind ?? 'other', t), clientName(a.client, t));
+    case 'untied': return t('not tied to any failed outcome');
+    default: return undefined;
+  }
+}
 
-function clientName(logged: string, t: Translate): string {
-  return logged === 'unknown' ? t('unknown client') : oneLine(logged, 80);
+function clientName(logged: string | undefined, t: Translate): string {
+  return logged === undefined || logged === '' ? t('unknown client') : oneLine(logged, 80);
 }
 
 /** Said when the core gives a reason this layer does not know yet (by kind, so still localised). */
@@ -196,12 +189,9 @@ function kindReason(kind: NoiseLine['kind'], t: Translate): string {
 }
 
 /** The noise reason in the UI language; `known` is false when it fell back to the kind. */
-export function noiseReason(n: Pick<NoiseLine, 'kind' | 'reason'>, t: Translate): { text: string; known: boolean } {
-  for (const r of REASONS) {
-    const m = r.re.exec(n.reason);
-    if (m) return { text: r.say(m, t), known: true };
-  }
-  return { text: kindReason(n.kind, t), known: false };
+export function noiseReason(n: Pick<NoiseLine, 'kind' | 'reasonKey' | 'reasonArgs'>, t: Translate): { text: string; known: boolean } {
+  const text = sayReason(n, t);
+  return text !== undefined ? { text, known: true } : { text: kindReason(n.kind, t), known: false };
 }
 
 /** Message of an intermediate failure line. */

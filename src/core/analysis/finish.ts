@@ -219,17 +219,26 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
       continue;
     }
     if (evidence.has(k)) {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure' });
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: 'part of the evidence chain of a failure', reasonKey: 'evidenceChain' });
     } else if (call && call.result === 'failed') {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: `logged inside the failed ${call.kind} call (line ${call.startLine + 1})` });
+      push({
+        at: { file: e.file, line: e.line }, code: e.code, kind: 'evidence', reason: `logged inside the failed ${call.kind} call (line ${call.startLine + 1})`,
+        reasonKey: 'inFailedCall', reasonArgs: { callKind: call.kind, callLine: call.startLine },
+      });
     } else if (call && call.result === 'succeeded') {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'transient', reason: `the ${call.kind} call it belongs to (line ${call.startLine + 1}) later succeeded` });
+      push({
+        at: { file: e.file, line: e.line }, code: e.code, kind: 'transient', reason: `the ${call.kind} call it belongs to (line ${call.startLine + 1}) later succeeded`,
+        reasonKey: 'callSucceeded', reasonArgs: { callKind: call.kind, callLine: call.startLine },
+      });
     } else if ((e.code !== undefined && LOOKUP_CODES.has(e.code)) || LOOKUP_TEXT.test(e.text ?? '')) {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: 'a lookup of something absent (not found / not registered / no data); not tied to a failed outcome' });
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: 'a lookup of something absent (not found / not registered / no data); not tied to a failed outcome', reasonKey: 'lookup' });
     } else if (call && call.result === 'cancelled') {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: `its call was cancelled by its client (${call.client ?? 'unknown'})` });
+      push({
+        at: { file: e.file, line: e.line }, code: e.code, kind: 'benign', reason: `its call was cancelled by its client (${call.client ?? 'unknown'})`,
+        reasonKey: 'callCancelled', reasonArgs: { client: call.client },
+      });
     } else {
-      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'other', reason: 'not tied to any failed outcome' });
+      push({ at: { file: e.file, line: e.line }, code: e.code, kind: 'other', reason: 'not tied to any failed outcome', reasonKey: 'untied' });
     }
   }
   noiseCounts.other += st.errOverflow;
@@ -241,6 +250,7 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     push({
       at: { file: c.file, line: c.resultLine ?? c.endLine ?? c.startLine }, code: c.callErrorCode ?? c.exitCode, kind: 'benign',
       reason: `${c.kind} call cancelled by its client (${c.client ?? 'unknown'}): not an update failure`,
+      reasonKey: 'cancelledCall', reasonArgs: { callKind: c.kind, client: c.client },
     });
   }
 

@@ -183,7 +183,28 @@ export interface NoiseLine {
   code?: number;
   /** `evidence` (part of a failure's chain), `benign` (known harmless pattern), `transient` (later retried/succeeded), `other`. */
   kind: 'evidence' | 'benign' | 'transient' | 'other';
+  /** English, for logs and tools; UIs translate `reasonKey` with `reasonArgs` instead. */
   reason: string;
+  /** Stable id of the reason (always set by the analysis; optional for hand-made values). */
+  reasonKey?: NoiseReasonKey;
+  reasonArgs?: NoiseReasonArgs;
+}
+
+/**
+ * `evidenceChain`: part of a failure's evidence chain. `inFailedCall`: logged inside a failed call
+ * (callKind, callLine). `callSucceeded`: its call later succeeded (callKind, callLine). `lookup`: a
+ * lookup of something absent. `callCancelled`: its call was cancelled by its client (client).
+ * `cancelledCall`: the line states a call cancelled by its client (callKind, client). `untied`: not
+ * tied to any failed outcome.
+ */
+export type NoiseReasonKey = 'evidenceChain' | 'inFailedCall' | 'callSucceeded' | 'lookup' | 'callCancelled' | 'cancelledCall' | 'untied';
+
+export interface NoiseReasonArgs {
+  callKind?: CallKind;
+  /** 0-based start line of the call (in the noise line's file). */
+  callLine?: number;
+  /** Client id as logged; absent when the log did not name one. */
+  client?: string;
 }
 
 export interface AnalysedFile extends FileInfo {
