@@ -2,7 +2,7 @@
 // parse), files and folders on disk (streamed by the core, so files over the editor's 50 MB
 // limit work), or files of a virtual workspace read through vscode.workspace.fs.
 import * as vscode from 'vscode';
-import { analyzeFiles, analyzeText, InputError, type Analysis } from '../core/analysis';
+import { analyzeFiles, analyzeText, InputError, isAbortError, type Analysis } from '../core/analysis';
 import { isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
 import type { LinkTarget } from './evidenceLinks';
 import { analyzeVirtual, messageOf, SummarizeInputError } from './virtualFiles';
@@ -44,31 +44,41 @@ export function fromDocument(document: vscode.TextDocument, analyses: DocumentAn
   return { analysis, targets: analysis.files.map((f) => ({ path: f.path, target: targetOf(document.uri) })), scope: document.uri };
 }
 
-/** Files and folders: from disk when they have a file path, else through vscode.workspace.fs. Undefined when cancelled. */
-export async function fromUris(uris: readonly vscode.Uri[], token: vscode.CancellationToken): Promise<CollectedAnalysis | undefined> {
+/**
+ * Files and folders: from disk when they have a file path, else through vscode.workspace.fs.
+ * Undefined when cancelled. `progress` (the notification's) is told which file is being read.
+ */
+export async function fromUris(
+  uris: readonly vscode.Uri[], token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string }>,
+): Promise<CollectedAnalysis | undefined> {
   const local = uris.every((u) => u.scheme === 'file');
   if (local) {
     const paths = uris.map((u) => u.fsPath);
-    // The core's walk is not cancellable; on cancel we stop waiting and drop its result.
-    const work = analyzeFiles(paths).then(
-      (analysis) => ({ analysis }),
-      (err: unknown) => ({ error: err }),
-    );
-    const cancelled = new Promise<undefined>((resolve) => {
-      if (token.isCancellationRequested) resolve(undefined);
-      token.onCancellationRequested(() => resolve(undefined));
-    });
-    const done = await Promise.race([work, cancelled]);
-    if (!done) return undefined;
-    if ('error' in done) {
-      const err = done.error;
+    // Cancel aborts the core's walk and read (it stops between chunks and closes the file).
+    const abort = new AbortController();
+    if (token.isCancellationRequested) return undefined;
+    const sub = token.onCancellationRequested(() => abort.abort());
+    let analysis: Analysis;
+    try {
+      analysis = await analyzeFiles(paths, {
+        signal: abort.signal,
+        onFile: (p, i, n) => progress?.report({ message: vscode.l10n.t('Reading {0} ({1} of {2})…', baseName(p), i + 1, n) }),
+      });
+    } catch (err) {
+      if (isAbortError(err) || token.isCancellationRequested) return undefined;
       throw new SummarizeInputError(err instanceof InputError ? err.message : vscode.l10n.t('Cannot read the selected files: {0}', messageOf(err)));
+    } finally {
+      sub.dispose();
     }
-    const analysis = done.analysis;
     return { analysis, targets: analysis.files.map((f) => ({ path: f.path, target: vscode.Uri.file(f.path).toString() })), scope: uris[0] };
   }
   // At least one resource has no local path: read them all through the workspace file system.
   const v = await analyzeVirtual(uris, token);
   if (!v) return undefined;
   return { analysis: v.analysis, targets: v.analysis.files.map((f, i) => ({ path: f.path, target: v.uris[i] ? targetOf(v.uris[i]) : undefined })), scope: uris[0] };
+}
+
+/** The file name of a path (either separator). */
+function baseName(p: string): string {
+  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1) || p;
 }

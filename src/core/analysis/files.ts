@@ -11,6 +11,27 @@ import type { Analysis } from './types';
 /** A path that cannot be read: the CLI exits 1 with this message. */
 export class InputError extends Error {}
 
+/** The caller aborted `analyzeFiles` (its signal fired): named like the platform's AbortError. */
+export class AnalysisAbortedError extends Error {
+  readonly code = 'ABORT_ERR';
+  constructor() {
+    super('The analysis was cancelled.');
+    this.name = 'AbortError';
+  }
+}
+
+/** True for the error `analyzeFiles` rejects with when its signal aborts (or any platform AbortError). */
+export function isAbortError(err: unknown): boolean {
+  return err instanceof AnalysisAbortedError || (err instanceof Error && err.name === 'AbortError');
+}
+
+export interface AnalyzeFilesOptions {
+  /** Stops the walk and the reading (checked between files and between chunks). */
+  signal?: AbortSignal;
+  /** Called before each file is read: its path, 0-based index and the number of files. */
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
 const CHUNK = 1024 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
@@ -28,29 +49,46 @@ export function analyzeText(text: string, fileName: string): Analysis {
   return a.finish([info]);
 }
 
-/** Analyses files and folders (folders are walked for servicing logs). Throws InputError for a missing/unreadable path. */
-export async function analyzeFiles(paths: string[]): Promise<Analysis> {
+/**
+ * Analyses files and folders (folders are walked for servicing logs). Throws InputError for a
+ * missing/unreadable path, AnalysisAbortedError (name `AbortError`) once `options.signal` aborts.
+ */
+export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions = {}): Promise<Analysis> {
+  const { signal, onFile } = options;
   const files: string[] = [];
   for (const p of paths) {
+    checkAbort(signal);
     let st;
     try {
       st = await fsp.stat(p);
     } catch (err) {
       throw new InputError(`cannot read ${p}: ${reason(err)}`);
     }
-    if (st.isDirectory()) await walk(p, 0, files);
+    if (st.isDirectory()) await walk(p, 0, files, signal);
     else files.push(p);
   }
   const a = new Analyzer();
   const infos: FileInfo[] = [];
-  for (const file of files.slice(0, MAX_FILES)) {
+  const list = files.slice(0, MAX_FILES);
+  for (let i = 0; i < list.length; i++) {
+    const file = list[i];
+    checkAbort(signal);
+    onFile?.(file, i, list.length);
     const idx = a.addFile(file, 'unknown');
     const stream = makeStream(a, idx, file);
+    const input = createReadStream(file, { highWaterMark: CHUNK });
     try {
-      for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) stream.pushBytes(chunk as Buffer);
+      for await (const chunk of input) {
+        stream.pushBytes(chunk as Buffer);
+        // Between chunks: leaving the loop destroys the read stream (file closed).
+        if (signal?.aborted) break;
+      }
     } catch (err) {
       throw new InputError(`cannot read ${file}: ${reason(err)}`);
+    } finally {
+      input.destroy();
     }
+    checkAbort(signal);
     infos[idx] = stream.end();
     a.setFormat(idx, infos[idx].format);
   }
@@ -77,7 +115,12 @@ function streamInto(a: Analyzer, idx: number, fileName: string, feed: (s: LogStr
   return info;
 }
 
-async function walk(dir: string, depth: number, out: string[]): Promise<void> {
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AnalysisAbortedError();
+}
+
+async function walk(dir: string, depth: number, out: string[], signal?: AbortSignal): Promise<void> {
+  checkAbort(signal);
   if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
   let entries;
   try {
@@ -89,8 +132,9 @@ async function walk(dir: string, depth: number, out: string[]): Promise<void> {
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, depth + 1, out);
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, depth + 1, out, signal);
     } else if (e.isFile()) {
+      checkAbort(signal);
       if (KNOWN_NAME.test(e.name) || (SNIFF_NAME.test(e.name) && (await sniff(full)))) out.push(full);
     }
     if (out.length >= MAX_FILES) return;
