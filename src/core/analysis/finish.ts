@@ -178,15 +178,22 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     }
   }
   const updates: UpdateInfo[] = [];
-  const pendingIds = new Set(pending.map((p) => p.updateId));
+  const pendingById = groupBy(pending, (p) => p.updateId);
   for (const u of st.updates.values()) {
     const fs = failedIds.get(u.updateId);
+    // A success counts only after the last failure (or pending restart), and only when it went at
+    // least as far: a re-download does not undo a failed install.
+    const okAfter = (at: LineRef, step: number): boolean => u.results.some((r) => !isError(r.code) && r.at.file === at.file &&
+      r.at.line > at.line && covers(stepOf(r.operation), step));
+    const waits = (pendingById.get(u.updateId) ?? []).map((p) => p.at).sort(cmpRef).pop();
     let outcome: UpdateInfo['outcome'] = 'unknown';
     if (fs) {
-      const lastFail = fs.map((f) => f.at).sort(cmpRef).pop() as LineRef;
-      const laterOk = u.results.some((r) => !isError(r.code) && r.at.file === lastFail.file && r.at.line > lastFail.line && r.operation !== 'search');
-      outcome = laterOk ? 'succeeded' : 'failed';
-    } else if (u.results.some((r) => !isError(r.code) && r.operation !== 'search') && !pendingIds.has(u.updateId)) {
+      const last = fs.slice().sort((a, b) => cmpRef(a.at, b.at)).pop() as Failure;
+      outcome = okAfter(last.at, stepOf(last.operation ?? last.phase)) ? 'succeeded' : 'failed';
+      if (outcome === 'succeeded' && waits && before(last.at, waits) && !okAfter(waits, STEP_INSTALL)) outcome = 'unknown';
+    } else if (waits) {
+      outcome = okAfter(waits, STEP_INSTALL) ? 'succeeded' : 'unknown';
+    } else if (u.results.some((r) => !isError(r.code) && r.operation !== 'search')) {
       outcome = 'succeeded';
     }
     const callKeys = callsOfUpdate.get(u.updateId) ?? [];
@@ -255,6 +262,23 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   }
 
   return { files, calls, updates, cbsSessions: st.cbs, failures, noise, noiseCounts, pending };
+}
+
+const STEP_INSTALL = 2;
+
+/** How far an operation goes: 1 download, 2 install/commit, 3 uninstall (its own line), 0 unknown. */
+function stepOf(operation: string): number {
+  const o = operation.toLowerCase();
+  if (o.includes('uninstall')) return 3;
+  if (o.includes('install') || o.includes('commit')) return STEP_INSTALL;
+  if (o.includes('download')) return 1;
+  return 0;
+}
+
+/** A success of step `ok` settles a failure of step `failed`. */
+function covers(ok: number, failed: number): boolean {
+  if (failed === 3 || ok === 3) return ok === failed;
+  return ok > 0 && ok >= failed;
 }
 
 function near(ch: Chain, c: Candidate): boolean {
