@@ -99,6 +99,8 @@ describe('corpus: analysis of real logs', function () {
     // that logged the federated repeat of its counts.
     const call = a.calls.find((c) => c.key === bits?.callKey);
     assert.equal(call && call.startLine + 1, 1751);
+    // The phase evidence names the same call start as the failure's call.
+    for (const pe of bits?.phaseEvidence.filter((x) => x.fact === 'callStart') ?? []) assert.equal(pe.at && pe.at.line + 1, 1751);
     assert.equal(call?.endLine !== undefined && call.endLine + 1, 2599);
     assert.equal(bits?.callErrorCode, 0x80240022);
     assert.equal(a.failures.filter((f) => f.phase === 'download').length, 3);
@@ -126,6 +128,21 @@ describe('corpus: analysis of real logs', function () {
     assert.ok(total >= 5, `the failed sessions are counted (${total})`);
     assert.ok(a.cbsSessions.length > 100);
     assert.ok(a.cbsSessions.some((s) => s.errors.some((e) => e.code === 0x8024402c)));
+    // One failed session is one failure: its outcome (the session result) with the session's KB.
+    assert.ok(a.failures.every((f) => f.kb), JSON.stringify(a.failures.map((f) => [line1(f), f.kb])));
+    const keys = a.failures.flatMap((f) => f.cbsSessionKeys.slice(0, 1));
+    assert.equal(new Set(keys).size, keys.length, 'no session gives two failures');
+  });
+
+  it('wu10: download job ids next to "for UpdateId" are not updates', async () => {
+    for (const rel of ['wu10/debajyati-logparsing-win11.log', 'wu10/waca0895-wtrlabtest.log']) {
+      const text = fs.readFileSync(path.join(CORPUS, rel), 'latin1');
+      const jobs = [...text.matchAll(/New download job \{([0-9A-Fa-f-]{36})\} for UpdateId/g)].map((m) => m[1].toUpperCase());
+      const a = await analyse(rel);
+      const ids = new Set(a.updates.map((u) => u.updateId));
+      if (!jobs.length) continue;
+      assert.ok(jobs.every((j) => !ids.has(j)), `${rel}: a job id became an update`);
+    }
   });
 
   it('wu7/rsasbeih: repeated scan failures 0x80072EE2 are one failure; a post-reboot failure is commit', async () => {
@@ -137,6 +154,14 @@ describe('corpus: analysis of real logs', function () {
     const commit = a.failures.find((f) => f.phase === 'commit');
     assert.equal(commit?.code, 0x80242016);
     assert.equal(commit?.kb, '4462923');
+    // Installs that waited for a restart and then reported success after it are succeeded.
+    const waited = a.updates.filter((u) => u.results.some((r) => r.code === 0x80242014));
+    assert.ok(waited.length >= 5);
+    for (const u of waited) {
+      const last = u.results.filter((r) => r.operation !== 'search' && r.operation !== 'download').pop();
+      const expect = last && last.code === 0 ? 'succeeded' : last && last.code === 0x80242014 ? 'unknown' : 'failed';
+      assert.equal(u.outcome, expect, `${u.kb}: ${u.results.map((r) => r.code.toString(16)).join(' ')}`);
+    }
   });
 
   it('reporting/dcheva: detection failures are scan failures without an update', async () => {
