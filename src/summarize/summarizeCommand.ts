@@ -74,7 +74,7 @@ async function collect(analyses: DocumentAnalyses, store: ReportStore, uris: vsc
   }
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Summarizing failures in {0} item(s)…', uris.length), cancellable: true },
-    (_progress, token) => fromUris(uris, token),
+    (progress, token) => fromUris(uris, token, progress),
   );
 }
 
