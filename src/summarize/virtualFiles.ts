@@ -2,9 +2,8 @@
 // without a `file:` path): read through vscode.workspace.fs and fed to the same Analyzer the
 // file path uses, so several files still form one analysis (WU failures linked to CBS sessions).
 import * as vscode from 'vscode';
-import { Analyzer, type Analysis } from '../core/analysis';
+import { Analyzer, feedFile, headLooksLikeLog, skipFolder, walkDecision, type Analysis } from '../core/analysis';
 import type { FileInfo } from '../core/model/types';
-import { LogStream } from '../core/readers';
 
 /** A problem the user should read (shown as an error message, not thrown further). */
 export class SummarizeInputError extends Error {}
@@ -14,10 +13,6 @@ export const VIRTUAL_MAX_BYTES = 256 * 1024 * 1024;
 const MAX_FILES = 500;
 const MAX_DEPTH = 8;
 const CHUNK = 1024 * 1024;
-/** Servicing logs by name (same families the folder walk of the core picks). */
-const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|WindowsUpdate.*\.etl$/i;
-/** Other names worth reading the head of. */
-const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
 
 export interface VirtualAnalysis {
   analysis: Analysis;
@@ -42,20 +37,12 @@ export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode
   for (const c of candidates.slice(0, MAX_FILES)) {
     if (token.isCancellationRequested) return undefined;
     const bytes = await readBounded(c.uri);
-    if (c.sniff && !looksLikeLog(bytes, baseOf(c.uri))) continue;
+    if (c.sniff && !headLooksLikeLog(bytes, baseOf(c.uri))) continue;
     const idx = a.addFile(c.uri.path, 'unknown');
     uris[idx] = c.uri;
-    let known = false;
-    const stream: LogStream = new LogStream((rec) => {
-      if (!known) {
-        a.setFormat(idx, stream.format);
-        known = true;
-      }
-      a.push(idx, rec);
-    }, baseOf(c.uri));
-    for (let off = 0; off < bytes.length; off += CHUNK) stream.pushBytes(bytes.subarray(off, off + CHUNK));
-    infos[idx] = stream.end();
-    a.setFormat(idx, infos[idx].format);
+    const feed = feedFile(a, idx, baseOf(c.uri));
+    for (let off = 0; off < bytes.length; off += CHUNK) feed.pushBytes(bytes.subarray(off, off + CHUNK));
+    infos[idx] = feed.end();
   }
   return { analysis: a.finish(infos), uris };
 }
@@ -92,20 +79,13 @@ async function walk(dir: vscode.Uri, depth: number, out: Array<{ uri: vscode.Uri
   for (const [name, type] of entries) {
     const child = vscode.Uri.joinPath(dir, name);
     if (type & vscode.FileType.Directory) {
-      if (name !== 'node_modules' && !name.startsWith('.')) await walk(child, depth + 1, out, token);
+      if (!skipFolder(name)) await walk(child, depth + 1, out, token);
     } else if (type & vscode.FileType.File) {
-      if (KNOWN_NAME.test(name)) out.push({ uri: child, sniff: false });
-      else if (SNIFF_NAME.test(name)) out.push({ uri: child, sniff: true });
+      const decision = walkDecision(name);
+      if (decision !== 'skip') out.push({ uri: child, sniff: decision === 'sniff' });
     }
     if (out.length >= MAX_FILES) return;
   }
-}
-
-/** Whether the head of a file reads as one of our log formats. */
-function looksLikeLog(bytes: Uint8Array, name: string): boolean {
-  const s = new LogStream(() => undefined, name);
-  s.pushBytes(bytes.subarray(0, 64 * 1024));
-  return s.end().format !== 'unknown';
 }
 
 export function messageOf(err: unknown): string {

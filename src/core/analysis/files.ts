@@ -4,8 +4,8 @@
 import { createReadStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { FileInfo } from '../model/types';
-import { LogStream } from '../readers';
 import { Analyzer } from './analyzer';
+import { feedFile, headLooksLikeLog, skipFolder, SNIFF_BYTES, walkDecision } from './fileFeed';
 import type { Analysis } from './types';
 
 /** A path that cannot be read: the CLI exits 1 with this message. */
@@ -35,18 +35,14 @@ export interface AnalyzeFilesOptions {
 const CHUNK = 1024 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
-/** Names that are servicing logs whatever their content looks like at first. */
-const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|WindowsUpdate.*\.etl$/i;
-/** Other files worth sniffing (text logs under another name). */
-const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
-const SNIFF_BYTES = 64 * 1024;
 
 /** Analyses one document's text (the editor path). */
 export function analyzeText(text: string, fileName: string): Analysis {
   const a = new Analyzer();
   const idx = a.addFile(fileName, 'unknown');
-  const info = streamInto(a, idx, fileName, (s) => s.pushText(text));
-  return a.finish([info]);
+  const feed = feedFile(a, idx, path.basename(fileName));
+  feed.pushText(text);
+  return a.finish([feed.end()]);
 }
 
 /**
@@ -75,7 +71,7 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
     checkAbort(signal);
     onFile?.(file, i, list.length);
     const idx = a.addFile(file, 'unknown');
-    const stream = makeStream(a, idx, file);
+    const stream = feedFile(a, idx, path.basename(file));
     const input = createReadStream(file, { highWaterMark: CHUNK });
     try {
       for await (const chunk of input) {
@@ -90,29 +86,8 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
     }
     checkAbort(signal);
     infos[idx] = stream.end();
-    a.setFormat(idx, infos[idx].format);
   }
   return a.finish(infos);
-}
-
-function makeStream(a: Analyzer, idx: number, fileName: string): LogStream {
-  let known = false;
-  const stream: LogStream = new LogStream((rec) => {
-    if (!known) {
-      a.setFormat(idx, stream.format);
-      known = true;
-    }
-    a.push(idx, rec);
-  }, path.basename(fileName));
-  return stream;
-}
-
-function streamInto(a: Analyzer, idx: number, fileName: string, feed: (s: LogStream) => void): FileInfo {
-  const s = makeStream(a, idx, fileName);
-  feed(s);
-  const info = s.end();
-  a.setFormat(idx, info.format);
-  return info;
 }
 
 function checkAbort(signal: AbortSignal | undefined): void {
@@ -132,10 +107,11 @@ async function walk(dir: string, depth: number, out: string[], signal?: AbortSig
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (e.name !== 'node_modules' && !e.name.startsWith('.')) await walk(full, depth + 1, out, signal);
+      if (!skipFolder(e.name)) await walk(full, depth + 1, out, signal);
     } else if (e.isFile()) {
       checkAbort(signal);
-      if (KNOWN_NAME.test(e.name) || (SNIFF_NAME.test(e.name) && (await sniff(full)))) out.push(full);
+      const decision = walkDecision(e.name);
+      if (decision === 'take' || (decision === 'sniff' && (await sniff(full)))) out.push(full);
     }
     if (out.length >= MAX_FILES) return;
   }
@@ -148,10 +124,7 @@ async function sniff(file: string): Promise<boolean> {
     fh = await fsp.open(file, 'r');
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    const s = new LogStream(() => undefined, path.basename(file));
-    s.pushBytes(buf.subarray(0, bytesRead));
-    const info = s.end();
-    return info.format !== 'unknown';
+    return headLooksLikeLog(buf.subarray(0, bytesRead), path.basename(file));
   } catch {
     return false;
   } finally {

@@ -8,6 +8,7 @@
 // Analysis.noise are the intermediate error lines with a kind and reason (lower severity);
 // calls/updates/cbsSessions feed the tree view; src/core/report renders Markdown/JSON.
 export { Analyzer } from './analyzer';
+export { feedFile, headLooksLikeLog, skipFolder, walkDecision, type FileFeed } from './fileFeed';
 export { analyzeText, analyzeFiles, InputError, AnalysisAbortedError, isAbortError } from './files';
 export type { AnalyzeFilesOptions } from './files';
 export { phaseOfCode, phaseOfComponent, phaseOfCallKind, phaseOfOperation } from './phase';
