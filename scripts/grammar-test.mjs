@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry, ourGrammars, INITIAL } from '../syntaxes/src/tokenize.mjs';
 import { adversarialLines } from '../syntaxes/src/adversarial.mjs';
+import { LONG_LINE } from '../syntaxes/src/grammars.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const update = process.argv.includes('--update');
@@ -160,6 +161,63 @@ for (const [scopeName, path] of grammarFiles) {
       if (r.stoppedEarly || !last || last.endIndex < line.length) problems.push(`${label}: stopped at ${last ? last.endIndex : 0} of ${line.length}`);
     }
     record(problems.length === 0, `${scopeName}: ${Object.keys(adversarialLines()).length} adversarial lines tokenized to the end`, problems.join('\n'));
+  }
+}
+
+// 7. Long lines: at LONG_LINE characters or more a line is one `meta.long-line` token (as VS Code
+// leaves it untokenized); one character less keeps full highlighting; the next line starts afresh.
+// Lines are built here (a 1 MB fixture would bloat the repository).
+{
+  console.log(`long lines (${LONG_LINE} characters or more)`);
+  const registry = await createRegistry(ourGrammars);
+  const heads = {
+    wulog: '2022/09/26 15:55:37.5603397 4792  12396 Agent           ',
+    cbslog: '2016-09-28 04:30:30, Info                  CBS    ',
+    wureport: '',
+  };
+  const message = '*FAILED* [80070005] Install';
+  /** A record of exactly `size` characters that ends with `message`. */
+  const lineOf = (head, size) => head + 'x'.repeat(size - head.length - message.length) + message;
+  /** The scopes of the first token whose text is `text`, without the root scope. */
+  const scopesOf = (line, tokens, text) => {
+    const t = tokens.find((k) => line.slice(k.startIndex, k.endIndex) === text);
+    return t ? t.scopes.slice(1) : null;
+  };
+  for (const [scopeName] of grammarFiles) {
+    const s = suffixOf(scopeName);
+    const grammar = await registry.loadGrammar(scopeName);
+    const sizes = [LONG_LINE, LONG_LINE + 1, 102400, 250000, 1024 * 1024]; // 250,000 is past Oniguruma's largest repeat count
+    const problems = [];
+    for (const size of sizes) {
+      const line = lineOf(heads[s], size);
+      const r = grammar.tokenizeLine(line, INITIAL);
+      const only = r.tokens.length === 1 ? r.tokens[0] : null;
+      const ok = only && only.startIndex === 0 && only.endIndex === line.length &&
+        only.scopes.length === 2 && only.scopes[1] === `meta.long-line.${s}`;
+      if (!ok) {
+        const first = r.tokens.slice(0, 3).map((k) => `${k.startIndex}-${k.endIndex} ${k.scopes.slice(1).join(' ')}`).join('; ');
+        problems.push(`${size} chars: ${r.tokens.length} tokens (${first})`);
+        continue;
+      }
+      // The line after a long one is highlighted as if the long one were not there.
+      const next = grammar.tokenizeLine(lineOf(heads[s], 120), r.ruleStack);
+      const fresh = grammar.tokenizeLine(lineOf(heads[s], 120), INITIAL);
+      const shape = (res) => JSON.stringify(res.tokens.map((k) => [k.startIndex, k.endIndex, k.scopes]));
+      if (shape(next) !== shape(fresh)) problems.push(`${size} chars: the next line is tokenized differently from a first line`);
+    }
+    record(problems.length === 0, `${scopeName}: lines of ${sizes.join(', ')} characters are one meta.long-line.${s} token`, problems.join('\n'));
+
+    // Just under the limit and short: full highlighting, no long-line scope.
+    for (const size of [LONG_LINE - 1, 120]) {
+      const line = lineOf(heads[s], size);
+      const { tokens } = grammar.tokenizeLine(line, INITIAL);
+      const failedScopes = scopesOf(line, tokens, '*FAILED*') ?? [];
+      const codeScopes = scopesOf(line, tokens, '80070005') ?? [];
+      const longScoped = tokens.some((k) => k.scopes.some((n) => n.startsWith('meta.long-line.')));
+      const ok = !longScoped && failedScopes.at(-1) === `invalid.illegal.failed.${s}` && codeScopes.at(-1) === `invalid.illegal.hresult.error.${s}`;
+      record(ok, `${scopeName}: a line of ${size} characters keeps its scopes (*FAILED*, [80070005])`,
+        ok ? '' : `*FAILED* -> ${failedScopes.join(' ') || '(not a token)'}; 80070005 -> ${codeScopes.join(' ') || '(not a token)'}${longScoped ? '; has meta.long-line' : ''}`);
+    }
   }
 }
 
