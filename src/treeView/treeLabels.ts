@@ -9,11 +9,6 @@ export function callKindOrder(kind: CallKind): number {
   return i < 0 ? KIND_ORDER.length : i;
 }
 
-/** `0x` + 8 upper-case hex digits of an unsigned 32-bit code. */
-export function codeText(code: number): string {
-  return `0x${(code >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
-}
-
 /** First block of an update GUID (`A1B2C3D4…`), for short descriptions; the tooltip has it whole. */
 export function shortId(id: string): string {
   const dash = id.indexOf('-');

@@ -2,10 +2,10 @@
 // one page at a time) and their text. No `vscode` import, so it is unit-tested directly; the
 // VS Code layer (treeProvider.ts) only turns `NodeView`s into TreeItems.
 import type { Analysis, Call, CallKind, CbsError, CbsSession, Failure, LineRef, Phase, UpdateInfo, UpdateResult } from '../core/analysis/types';
-import { explainCode } from '../core/errors';
+import { explainCode, formatCode } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { codeSpan, escapeMarkdown } from '../core/report/escape';
-import { callKindOrder, codeText, lineMessage, shortId } from './treeLabels';
+import { callKindOrder, lineMessage, shortId } from './treeLabels';
 
 /** Localises an English UI string with `{0}` placeholders (vscode.l10n.t in the editor). */
 export type Tr = (message: string, ...args: Array<string | number>) => string;
@@ -333,7 +333,7 @@ export class TreeModel {
   }
 
   private cbsErrorView(e: CbsError): NodeView {
-    const label = `${codeText(e.code)}${e.name ? ` ${e.name}` : ''}`;
+    const label = `${formatCode(e.code)}${e.name ? ` ${e.name}` : ''}`;
     const md = `**${escapeMarkdown(label)}**\n\n${codeSpan(e.message)}`;
     return { label, description: this.lineLabel(e.at.line), tooltip: md, icon: 'error', iconColor: 'failed', line: e.at.line, collapsible: 'none', contextValue: 'wuLogLens.line' };
   }
@@ -380,7 +380,7 @@ export class TreeModel {
 
   private codeWithName(code: number): string {
     const name = code === 0 ? null : explainCode(code, this.env.lang).name;
-    return name ? `${codeText(code)} ${name}` : codeText(code);
+    return name ? `${formatCode(code)} ${name}` : formatCode(code);
   }
 
   private lineLabel(line: number): string {

@@ -1,6 +1,6 @@
 // The report surfaces: Markdown for people, JSON for tools.
 export { renderMarkdown, type MarkdownOptions } from './markdown';
-export { toJsonReport, hex8, type JsonReport, type JsonFailure, type JsonFile } from './json';
+export { toJsonReport, type JsonReport, type JsonFailure, type JsonFile } from './json';
 export { escapeMarkdown, codeSpan } from './escape';
 export { phaseReason, phaseReasons } from './reasons';
 export { mergeAdvice, topicsOf } from './advice';

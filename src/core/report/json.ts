@@ -2,7 +2,7 @@
 import type { Analysis, Call, Failure } from '../analysis/types';
 import type { LogFormat, TextEncoding } from '../model/types';
 import type { Lang } from '../lang';
-import { explainCode } from '../errors';
+import { explainCode, formatCode } from '../errors';
 import { phaseReason } from './reasons';
 
 export interface JsonFile {
@@ -57,10 +57,6 @@ export interface JsonReport {
   noise: Record<string, number>;
 }
 
-export function hex8(v: number): string {
-  return `0x${(v >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
-}
-
 function jsonCall(c: Call | undefined): JsonCall | null {
   if (!c) return null;
   return { kind: c.kind, client: c.client ?? null, cv: c.cv ?? null, startLine: c.startLine + 1, endLine: c.endLine !== undefined ? c.endLine + 1 : null, result: c.result };
@@ -87,7 +83,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         line: f.at.line + 1,
         time: isoTime(f),
         phase: f.phase,
-        code: hex8(f.code),
+        code: formatCode(f.code),
         name: ex.name,
         meaning: ex.text.summary,
         updateId: f.updateId ?? null,
@@ -100,17 +96,17 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         rootCauseLine: f.rootCause && f.rootCause.file === f.at.file ? f.rootCause.line + 1 : null,
         outcomeKind: f.outcomeKind,
         occurrences: f.occurrences ?? 1,
-        callErrorCode: f.callErrorCode !== undefined ? hex8(f.callErrorCode) : null,
+        callErrorCode: f.callErrorCode !== undefined ? formatCode(f.callErrorCode) : null,
         phaseEvidence: f.phaseEvidence.map((p) => ({ kind: p.kind, detail: p.detail, line: p.at ? p.at.line + 1 : null, reason: phaseReason(p, lang, f.at.file, (i) => path(i).replace(/^.*[\\/]/, '')) })),
         cbsSessions: f.cbsSessionKeys.map((k) => sessions.get(k)).filter((s): s is NonNullable<typeof s> => !!s)
           .map((s) => ({ file: path(s.file), id: s.id, startLine: s.startLine + 1 })),
       };
     }),
     updates: a.updates.map((u) => ({ updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, outcome: u.outcome })),
-    pending: (a.pending ?? []).map((p) => ({ file: path(p.at.file), line: p.at.line + 1, updateId: p.updateId ?? null, kb: p.kb ?? null, code: hex8(p.code) })),
+    pending: (a.pending ?? []).map((p) => ({ file: path(p.at.file), line: p.at.line + 1, updateId: p.updateId ?? null, kb: p.kb ?? null, code: formatCode(p.code) })),
     cancelledCalls: a.calls.filter((c) => c.result === 'cancelled').map((c) => ({
       ...(jsonCall(c) as JsonCall), file: path(c.file),
-      code: c.callErrorCode !== undefined ? hex8(c.callErrorCode) : c.exitCode !== undefined ? hex8(c.exitCode) : null,
+      code: c.callErrorCode !== undefined ? formatCode(c.callErrorCode) : c.exitCode !== undefined ? formatCode(c.exitCode) : null,
     })),
     noise: { ...(a.noiseCounts ?? { evidence: 0, benign: 0, transient: 0, other: 0 }) },
   };

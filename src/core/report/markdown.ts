@@ -2,10 +2,9 @@
 // spans (codeSpan) or, for titles and file names in prose, through escapeMarkdown.
 import type { Analysis, Call, CbsSession, Failure } from '../analysis/types';
 import type { Lang } from '../lang';
-import { explainCode, type CodeExplanation } from '../errors';
+import { explainCode, formatCode, type CodeExplanation } from '../errors';
 import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
-import { hex8 } from './json';
 import { phaseReasons } from './reasons';
 import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
 
@@ -76,7 +75,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     for (const p of a.pending.slice(0, 20)) {
       const u = p.updateId ? a.updates.find((x) => x.updateId === p.updateId) : undefined;
       const what = u?.kb ? `KB${u.kb}` : p.updateId ? codeSpan(p.updateId) : t.unknownUpdate;
-      out.push(`- ${withRef(t.pendingLine(what, codeSpan(hex8(p.code))), ref(p.at.file, p.at.line), t)}`);
+      out.push(`- ${withRef(t.pendingLine(what, codeSpan(formatCode(p.code))), ref(p.at.file, p.at.line), t)}`);
     }
     if (a.pending.length > 20) out.push(`- ${t.more(a.pending.length - 20)}`);
     out.push('');
@@ -86,7 +85,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     out.push(`## ${t.cancelledHeading}`, '');
     for (const c of cancelled.slice(0, 20)) {
       const code = c.callErrorCode ?? c.exitCode;
-      out.push(`- ${withRef(t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(hex8(code)) : ''), ref(c.file, c.resultLine ?? c.startLine), t)}`);
+      out.push(`- ${withRef(t.cancelledLine(t.callKinds[c.kind] ?? c.kind, codeSpan(c.client ?? '?'), code !== undefined ? codeSpan(formatCode(code)) : ''), ref(c.file, c.resultLine ?? c.startLine), t)}`);
     }
     if (cancelled.length > 20) out.push(`- ${t.more(cancelled.length - 20)}`);
     out.push('');
@@ -121,7 +120,7 @@ function unnamed(f: Failure, t: ReportTexts, a: Analysis): string {
 }
 
 function codeWithName(f: Failure, ex: CodeExplanation): string {
-  return codeSpan(`${hex8(f.code)}${ex.name ? ` ${ex.name}` : ''}`);
+  return codeSpan(`${formatCode(f.code)}${ex.name ? ` ${ex.name}` : ''}`);
 }
 
 /** One sentence per failed update: what goes in the first lines of the email. */
@@ -202,7 +201,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   const call = f.callKey ? ctx.calls.get(f.callKey) : undefined;
   if (call) {
     const line = t.callLine(t.callKinds[call.kind] ?? call.kind, call.client ? codeSpan(call.client) : '', call.cv ? codeSpan(call.cv) : '', ref(call.file, call.startLine), call.endLine !== undefined ? String(call.endLine + 1) : '?');
-    const ce = f.callErrorCode !== undefined ? `${t.sep}${t.callError} ${codeSpan(`${hex8(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
+    const ce = f.callErrorCode !== undefined ? `${t.sep}${t.callError} ${codeSpan(`${formatCode(f.callErrorCode)} ${explainCode(f.callErrorCode, lang).name ?? ''}`.trim())}` : '';
     out.push(`- ${label(t.call)} ${line}${ce}`);
   }
   if (f.timeText || f.time !== undefined) out.push(`- ${label(t.when)} ${codeSpan(f.timeText ?? new Date(f.time as number).toISOString())}${(f.occurrences ?? 1) > 1 ? `${t.sep}${t.repeats(f.occurrences ?? 1)}` : ''}`);
@@ -222,7 +221,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
       const e = s.errors[0];
       // CBS prints "Unknown Error" for codes it has no text for: the tables usually do.
       const errName = e ? explainCode(e.code, lang, { loggedName: e.name && !/^unknown error$/i.test(e.name) ? e.name : undefined }).name : null;
-      const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), e ? codeSpan(`${hex8(e.code)} ${errName ?? ''}`.trim()) : ''].filter((x) => x);
+      const inner = [s.client ? codeSpan(s.client) : '', ref(s.file, s.startLine), e ? codeSpan(`${formatCode(e.code)} ${errName ?? ''}`.trim()) : ''].filter((x) => x);
       return `${codeSpan(s.id)}${t.gap}${t.paren(inner.join(t.listSep))}`;
     });
     const shown = items.slice(0, MAX_SESSIONS).join(t.sep);

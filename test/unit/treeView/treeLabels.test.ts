@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { callKindOrder, codeText, lineMessage, MESSAGE_MAX, shortId } from '../../../src/treeView/treeLabels';
+import { formatCode } from '../../../src/core/errors';
+import { callKindOrder, lineMessage, MESSAGE_MAX, shortId } from '../../../src/treeView/treeLabels';
 
 describe('treeView labels', () => {
-  it('formats codes as 0x + 8 upper-case hex digits, unsigned', () => {
-    assert.equal(codeText(0x800f0988), '0x800F0988');
-    assert.equal(codeText(0), '0x00000000');
-    assert.equal(codeText(-2145124318), '0x80240022');
+  it('formats codes (the shared formatCode) as 0x + 8 upper-case hex digits, unsigned', () => {
+    assert.equal(formatCode(0x800f0988), '0x800F0988');
+    assert.equal(formatCode(0), '0x00000000');
+    assert.equal(formatCode(-2145124318), '0x80240022');
   });
 
   it('orders install, download, search before the rest', () => {
