@@ -3,8 +3,9 @@
 // features listen to `onDidChange` instead of parsing again.
 import * as vscode from 'vscode';
 import { analyzeText, type Analysis } from '../core/analysis';
+import { OUR_LANGUAGES } from '../languageDetection/languages';
 
-export const LOG_LANGUAGES: readonly string[] = ['wulog', 'cbslog', 'wureport'];
+const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
 
 export function isLogDocument(document: vscode.TextDocument): boolean {
   return LOG_LANGUAGES.includes(document.languageId);

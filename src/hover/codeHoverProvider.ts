@@ -3,11 +3,10 @@
 import * as vscode from 'vscode';
 import { explainCode } from '../core/errors';
 import type { Lang } from '../core/lang';
+import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { configuredLang } from '../settings/language';
 import { translatorFor } from '../settings/translate';
 import { codeAt, hoverMarkdown, type HoverLabels } from './hoverModel';
-
-export const HOVER_LANGUAGES = ['wulog', 'cbslog', 'wureport'];
 
 /** A UI string in `lang` (the setting may ask for another language than VS Code's display language). */
 function tr(key: string, lang: Lang): string {
@@ -60,7 +59,7 @@ export class CodeHoverProvider implements vscode.HoverProvider {
 /** Registers the hover for our three log languages; dispose through context.subscriptions. */
 export function registerCodeHover(): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
-    HOVER_LANGUAGES.map((language) => ({ language })),
+    OUR_LANGUAGES.map((language) => ({ language })),
     new CodeHoverProvider(),
   );
 }
