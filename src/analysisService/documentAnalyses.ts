@@ -104,7 +104,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   }
 }
 
-function fileNameOf(uri: vscode.Uri): string {
+/** The last path segment of a document's URI (the whole URI when it has none), as the core's file name. */
+export function fileNameOf(uri: vscode.Uri): string {
   const path = uri.path;
   return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
 }

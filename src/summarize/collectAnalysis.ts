@@ -3,7 +3,7 @@
 // limit work), or files of a virtual workspace read through vscode.workspace.fs.
 import * as vscode from 'vscode';
 import { analyzeFiles, analyzeText, InputError, isAbortError, type Analysis } from '../core/analysis';
-import { isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { fileNameOf, isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
 import type { LinkTarget } from './evidenceLinks';
 import { analyzeVirtual, messageOf, SummarizeInputError } from './virtualFiles';
 
@@ -38,8 +38,7 @@ export function fromDocument(document: vscode.TextDocument, analyses: DocumentAn
   } else {
     // Not one of our languages (e.g. plain text that content detection left alone): nobody has
     // analysed it, so this is the only parse. The report will say when the format is unknown.
-    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1) || document.uri.toString();
-    analysis = analyzeText(document.getText(), name);
+    analysis = analyzeText(document.getText(), fileNameOf(document.uri));
   }
   return { analysis, targets: analysis.files.map((f) => ({ path: f.path, target: targetOf(document.uri) })), scope: document.uri };
 }
