@@ -1,6 +1,7 @@
 // `wulog explain <code...> [--json] [--lang en|zh-cn]`: explains error codes offline.
 import { explainCode, parseCode, type CodeExplanation } from '../core/errors';
 import type { Lang } from '../core/lang';
+import { langFromEnv, readLangOption } from './langOption';
 
 const USAGE = 'Usage: wulog explain <code...> [--json] [--lang en|zh-cn]\n' +
   '  codes: 0x800F0988, 800f0988, [800706BE], resultMapped=800F0988, -2147024891, 2147942405\n';
@@ -11,25 +12,26 @@ interface ExplainArgs {
   lang: Lang;
 }
 
-type Parsed = { ok: true; args: ExplainArgs } | { ok: false; message: string };
+type Parsed = { ok: true; args: ExplainArgs } | { ok: false; message: string; help?: boolean };
 
-export function parseExplainArgs(argv: string[]): Parsed {
+/** Options as `wulog summarize` reads them: `--lang` in any case, else the language of LC_ALL/LANG. */
+export function parseExplainArgs(argv: string[], env: NodeJS.ProcessEnv = {}): Parsed {
   const codes: string[] = [];
   let json = false;
-  let lang: Lang = 'en';
+  let lang: Lang | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') json = true;
     else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
-      if (v !== 'en' && v !== 'zh-cn') return { ok: false, message: `--lang must be en or zh-cn (got ${v === undefined ? 'nothing' : JSON.stringify(v)})` };
-      lang = v;
-    } else if (a === '--help' || a === '-h') return { ok: false, message: '' };
+      const r = readLangOption(a === '--lang' ? argv[++i] : a.slice('--lang='.length));
+      if ('message' in r) return { ok: false, message: r.message };
+      lang = r.lang;
+    } else if (a === '--help' || a === '-h') return { ok: false, message: '', help: true };
     else if (a.startsWith('--')) return { ok: false, message: `unknown option ${a}` };
     else codes.push(a);
   }
   if (!codes.length) return { ok: false, message: 'no code given' };
-  return { ok: true, args: { codes, json, lang } };
+  return { ok: true, args: { codes, json, lang: lang ?? langFromEnv(env) } };
 }
 
 /** The JSON shape: stable keys for scripts. */
@@ -91,8 +93,12 @@ export function formatHuman(e: CodeExplanation): string {
 }
 
 export async function runExplain(argv: string[]): Promise<number> {
-  const parsed = parseExplainArgs(argv);
+  const parsed = parseExplainArgs(argv, process.env);
   if (!parsed.ok) {
+    if (parsed.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
     process.stderr.write(parsed.message ? `wulog explain: ${parsed.message}\n${USAGE}` : USAGE);
     return 2;
   }

@@ -1,5 +1,8 @@
 // Argument parsing for `wulog summarize` (kept apart so it can be unit-tested without I/O).
-import { toLang, type Lang } from '../core/lang';
+import type { Lang } from '../core/lang';
+import { langFromEnv, readLangOption } from './langOption';
+
+export { langFromEnv };
 
 export interface SummarizeArgs {
   paths: string[];
@@ -10,13 +13,6 @@ export interface SummarizeArgs {
 export type ParsedSummarize = { ok: true; args: SummarizeArgs } | { ok: false; message: string; help?: boolean };
 
 export const SUMMARIZE_USAGE = 'Usage: wulog summarize <files or folders...> [--json] [--lang en|zh-cn]\n';
-
-/** The language from the environment: LC_ALL, LC_MESSAGES, LANG (`zh_CN.UTF-8` → zh-cn). */
-export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
-  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const l = raw.split('.')[0].replace(/_/g, '-');
-  return toLang(l);
-}
 
 export function parseSummarizeArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedSummarize {
   const paths: string[] = [];
@@ -29,10 +25,9 @@ export function parseSummarizeArgs(argv: string[], env: NodeJS.ProcessEnv = {}):
     else if (a === '--') onlyPaths = true;
     else if (a === '--json') json = true;
     else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
-      const norm = v?.toLowerCase();
-      if (norm !== 'en' && norm !== 'zh-cn') return { ok: false, message: `--lang must be en or zh-cn (got ${v === undefined ? 'nothing' : JSON.stringify(v)})` };
-      lang = norm;
+      const r = readLangOption(a === '--lang' ? argv[++i] : a.slice('--lang='.length));
+      if ('message' in r) return { ok: false, message: r.message };
+      lang = r.lang;
     } else if (a === '--help' || a === '-h') return { ok: false, message: '', help: true };
     else if (a.startsWith('-') && a.length > 1) return { ok: false, message: `unknown option ${a}` };
     else paths.push(a);
