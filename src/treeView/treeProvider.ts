@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { type DocumentAnalyses, isLogDocument } from '../analysisService/documentAnalyses';
 import { configuredLang } from '../settings/language';
+import { translatorFor } from '../settings/translate';
 import { REVEAL_LINE_COMMAND } from './revealLineCommand';
 import { type IconColor, type TreeNode, TreeModel } from './treeModel';
 
@@ -156,10 +157,12 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     this.parents = new WeakMap();
     if (document && analysis) {
       this.document = document;
+      // Labels speak the same language as the code names in them (wuLogLens.language), as in the hover and Problems panel.
+      const lang = configuredLang(document.uri);
       this.model = new TreeModel({
         analysis,
-        t: vscode.l10n.t,
-        lang: configuredLang(document.uri),
+        t: translatorFor(lang),
+        lang,
         lineText: (line) => lineTextOf(document, line),
       });
     } else {
