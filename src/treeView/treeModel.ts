@@ -5,10 +5,11 @@ import type { Analysis, Call, CallKind, CbsError, CbsSession, Failure, LineRef, 
 import { explainCode, formatCode } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { codeSpan, escapeMarkdown } from '../core/report/escape';
+import type { Translate } from '../settings/placeholders';
 import { callKindOrder, lineMessage, shortId } from './treeLabels';
 
-/** Localises an English UI string with `{0}` placeholders (vscode.l10n.t in the editor). */
-export type Tr = (message: string, ...args: Array<string | number>) => string;
+/** Localises an English UI string with `{0}` placeholders (the shared translator in the editor). */
+export type Tr = Translate;
 
 /** Children shown per page; the rest hide behind a "… N more" node that expands to the next page. */
 export const PAGE_SIZE = 100;

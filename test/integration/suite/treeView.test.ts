@@ -5,24 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SnapshotNode, TreeSnapshot } from '../../../src/treeView/treeSnapshotCommand';
 import { activateExtension, openFile, sleep, workspaceFile } from './helpers';
 
-interface SnapNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  tooltipTrusted?: boolean;
-  icon?: string;
-  color?: string;
-  command?: { command: string; arguments: unknown[] };
-  children?: SnapNode[];
-}
-interface Snapshot {
-  uri?: string;
-  roots: SnapNode[];
-  selection: string[];
-  visible: boolean;
-}
+// The command's own result types: the test reads exactly what the command returns.
+type SnapNode = SnapshotNode;
+type Snapshot = TreeSnapshot;
 
 function snapshot(depth = 4): Thenable<Snapshot> {
   return vscode.commands.executeCommand<Snapshot>('wuLogLens.test.treeSnapshot', depth);
