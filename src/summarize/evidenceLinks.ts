@@ -2,7 +2,7 @@
 // (`<target>#L<line>`, which the Markdown preview opens at the line). Only references to files
 // we analysed are linked, and the link target is always a URI we built, never text from a log.
 // Code spans (where log text is quoted) are left untouched. Pure: no vscode import.
-import { escapeMarkdown } from '../core/report';
+import { escapeMarkdown, reportFileName } from '../core/report';
 
 export interface LinkTarget {
   /** The path as it appears in `Analysis.files[i].path` (the report prints its base name). */
@@ -11,7 +11,6 @@ export interface LinkTarget {
   target?: string;
 }
 
-const baseName = (p: string): string => p.replace(/^.*[\\/]/, '');
 /** Characters that may stand right before a file name in the report without being part of a longer name. */
 const NAME_CHAR = /[\p{L}\p{N}._\\-]/u;
 
@@ -86,7 +85,7 @@ export function linkEvidence(markdown: string, files: readonly LinkTarget[]): st
   // Escaped base name → target; names shared by two files with different targets are ambiguous: not linked.
   const byName = new Map<string, string | undefined>();
   for (const f of files) {
-    const name = escapeMarkdown(baseName(f.path));
+    const name = escapeMarkdown(reportFileName(f.path));
     if (!name) continue;
     const target = f.target ? safeDestination(f.target) : undefined;
     if (byName.has(name) && byName.get(name) !== target) byName.set(name, undefined);

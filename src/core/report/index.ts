@@ -1,5 +1,5 @@
 // The report surfaces: Markdown for people, JSON for tools.
-export { renderMarkdown, type MarkdownOptions } from './markdown';
+export { renderMarkdown, reportFileName, type MarkdownOptions } from './markdown';
 export { toJsonReport, type JsonReport, type JsonFailure, type JsonFile } from './json';
 export { escapeMarkdown, codeSpan } from './escape';
 export { phaseReason, phaseReasons } from './reasons';

@@ -22,7 +22,8 @@ export const MAX_SUMMARY = 12;
 /** At most this many matching CBS sessions per failure. */
 export const MAX_SESSIONS = 4;
 
-const base = (p: string): string => p.replace(/^.*[\\/]/, '');
+/** The name the report prints for a file (evidence links in the editor look it up again). */
+export const reportFileName = (p: string): string => p.replace(/^.*[\\/]/, '');
 
 interface Ctx {
   a: Analysis;
@@ -37,7 +38,7 @@ interface Ctx {
 export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   const t = reportTexts(opts.lang);
   const out: string[] = [];
-  const fileName = (i: number): string => base(a.files[i]?.path ?? `#${i}`);
+  const fileName = (i: number): string => reportFileName(a.files[i]?.path ?? `#${i}`);
   const ctx: Ctx = {
     a, lang: opts.lang, t,
     calls: new Map(a.calls.map((c) => [c.key, c] as const)),
@@ -57,7 +58,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     if (f.unreadable) notes.push(t.unreadable[f.unreadable] ?? f.unreadable);
     else if (f.format === 'etl' || f.format === 'undecoded') notes.push(t.unreadable[f.format]);
     if (f.mojibake) notes.push(t.mojibake);
-    out.push(`| ${escapeMarkdown(base(f.path))} | ${t.formats[f.format] ?? f.format} | ${f.lines} | ${f.encoding} | ${notes.join(' ').replace(/\|/g, '\\|')} |`);
+    out.push(`| ${escapeMarkdown(reportFileName(f.path))} | ${t.formats[f.format] ?? f.format} | ${f.lines} | ${f.encoding} | ${notes.join(' ').replace(/\|/g, '\\|')} |`);
   }
   out.push('');
 
@@ -164,7 +165,7 @@ function renderSummary(out: string[], ctx: Ctx): void {
   // A file we could not read is news for the email too: it says what to send instead.
   for (const f of unreadable.slice(0, 5)) {
     const note = t.unreadable[f.unreadable ?? f.format] ?? f.unreadable ?? f.format;
-    out.push(`- ${escapeMarkdown(base(f.path))}${t.colon}${t.gap}${note}`);
+    out.push(`- ${escapeMarkdown(reportFileName(f.path))}${t.colon}${t.gap}${note}`);
   }
   out.push('');
 }
