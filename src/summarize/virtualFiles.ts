@@ -20,15 +20,22 @@ export interface VirtualAnalysis {
   uris: vscode.Uri[];
 }
 
+/** A file to read; `sniff`: only if its head looks like a log. `stat` when already known. */
+interface Candidate {
+  uri: vscode.Uri;
+  sniff: boolean;
+  stat?: vscode.FileStat;
+}
+
 const baseOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 /** Reads the given files and folders (walked) through vscode.workspace.fs and analyses them together. */
 export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode.CancellationToken): Promise<VirtualAnalysis | undefined> {
-  const candidates: Array<{ uri: vscode.Uri; sniff: boolean }> = [];
+  const candidates: Candidate[] = [];
   for (const root of roots) {
     const st = await statOf(root);
     if (st.type & vscode.FileType.Directory) await walk(root, 0, candidates, token);
-    else candidates.push({ uri: root, sniff: false });
+    else candidates.push({ uri: root, sniff: false, stat: st });
     if (token.isCancellationRequested) return undefined;
   }
   const a = new Analyzer();
@@ -36,7 +43,7 @@ export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode
   const uris: vscode.Uri[] = [];
   for (const c of candidates.slice(0, MAX_FILES)) {
     if (token.isCancellationRequested) return undefined;
-    const bytes = await readBounded(c.uri);
+    const bytes = await readBounded(c.uri, c.stat);
     if (c.sniff && !headLooksLikeLog(bytes, baseOf(c.uri))) continue;
     const idx = a.addFile(c.uri.path, 'unknown');
     uris[idx] = c.uri;
@@ -55,8 +62,9 @@ async function statOf(uri: vscode.Uri): Promise<vscode.FileStat> {
   }
 }
 
-async function readBounded(uri: vscode.Uri): Promise<Uint8Array> {
-  const st = await statOf(uri);
+/** Reads a whole file after checking its size (`known`: the stat the caller already made). */
+async function readBounded(uri: vscode.Uri, known?: vscode.FileStat): Promise<Uint8Array> {
+  const st = known ?? await statOf(uri);
   if (st.size > VIRTUAL_MAX_BYTES) {
     throw new SummarizeInputError(vscode.l10n.t('{0} is too large ({1} MB) to read through this workspace\'s file system. Copy it to a local folder and summarize it from there.', baseOf(uri), Math.round(st.size / 1048576)));
   }
@@ -67,7 +75,7 @@ async function readBounded(uri: vscode.Uri): Promise<Uint8Array> {
   }
 }
 
-async function walk(dir: vscode.Uri, depth: number, out: Array<{ uri: vscode.Uri; sniff: boolean }>, token: vscode.CancellationToken): Promise<void> {
+async function walk(dir: vscode.Uri, depth: number, out: Candidate[], token: vscode.CancellationToken): Promise<void> {
   if (depth > MAX_DEPTH || out.length >= MAX_FILES || token.isCancellationRequested) return;
   let entries: [string, vscode.FileType][];
   try {
