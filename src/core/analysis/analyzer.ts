@@ -59,6 +59,8 @@ export class Analyzer {
   private readonly files: FileState[] = [];
   /** CBS sessions that produced a failure candidate (never dropped from the model). */
   private readonly failedSessions = new Set<string>();
+  /** Prune `st.cbs` when it grows past this length (see cbsRecord). */
+  private cbsPruneAt = LIMITS.cbsSessions * 1.5;
   private lastUpdate: UpdateAcc | undefined;
   private readonly st: State = {
     calls: [],
@@ -660,10 +662,13 @@ export class Analyzer {
         packages: [], kbs: [], errors: [],
       };
       this.st.cbs.push(s);
-      if (this.st.cbs.length > LIMITS.cbsSessions * 1.5) {
+      if (this.st.cbs.length > this.cbsPruneAt) {
         // Keep every session a failure points to, and the newest others.
         const cut = this.st.cbs.length - LIMITS.cbsSessions;
         this.st.cbs = this.st.cbs.filter((x, i) => i >= cut || this.failedSessions.has(x.key));
+        // Kept failed sessions can hold the list above the mark: prune again only after another
+        // half-limit of sessions, or every new session would filter the whole list (quadratic).
+        this.cbsPruneAt = Math.max(LIMITS.cbsSessions * 1.5, this.st.cbs.length + LIMITS.cbsSessions / 2);
       }
       f.cbsCurrent = s;
       f.cbsById.set(s.id, s);

@@ -61,7 +61,9 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
       throw new InputError(`cannot read ${p}: ${reason(err)}`);
     }
     if (st.isDirectory()) await walk(p, 0, files, signal);
-    else files.push(p);
+    else if (st.isFile()) files.push(p);
+    // A FIFO, socket or device (/dev/zero) would block or never end: refuse it.
+    else throw new InputError(`cannot read ${p}: not a regular file`);
   }
   const a = new Analyzer();
   const infos: FileInfo[] = [];

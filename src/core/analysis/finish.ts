@@ -112,6 +112,10 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
   const evidence = new Set<string>();
   const groups = new Map<string, Failure>();
   const order: Failure[] = [];
+  // Per group: its slot in `order` and its session keys, merged as sets (a log with thousands of
+  // repeats of one failure would otherwise re-scan growing arrays on every merge: quadratic).
+  const slot = new Map<string, number>();
+  const sessionKeys = new Map<string, Set<string>>();
   for (const ch of chains) {
     const f = chainToFailure(ch, st, calls, callByKey);
     for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
@@ -122,6 +126,8 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const g = groups.get(gk);
     if (!g) {
       groups.set(gk, f);
+      slot.set(gk, order.length);
+      sessionKeys.set(gk, new Set(f.cbsSessionKeys));
       order.push(f);
       continue;
     }
@@ -130,11 +136,16 @@ export function buildAnalysis(st: State, files: AnalysedFile[]): Analysis {
     const newer = older === g ? f : g;
     const repeats = (older.repeats ?? []).concat([older.at], newer.repeats ?? []).sort(cmpRef).slice(-LIMITS.repeats);
     const merged: Failure = { ...newer, occurrences: (g.occurrences ?? 1) + (f.occurrences ?? 1), repeats };
-    merged.cbsSessionKeys = uniq(g.cbsSessionKeys.concat(f.cbsSessionKeys));
+    const keys = sessionKeys.get(gk) ?? new Set(g.cbsSessionKeys);
+    for (const k of f.cbsSessionKeys) keys.add(k);
     merged.title = newer.title ?? older.title;
     merged.kb = newer.kb ?? older.kb;
     groups.set(gk, merged);
-    order[order.indexOf(g)] = merged;
+    order[slot.get(gk) ?? order.indexOf(g)] = merged;
+  }
+  for (const [gk, keys] of sessionKeys) {
+    const g = groups.get(gk);
+    if (g) g.cbsSessionKeys = [...keys];
   }
   const failures = order.sort((a, b) => a.at.file - b.at.file || a.at.line - b.at.line);
   // A bundled update has no title of its own: name it by the update it is bundled in.

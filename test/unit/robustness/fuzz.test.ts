@@ -123,7 +123,7 @@ function checkAnalysis(a: Analysis, text: string, label: string): void {
   for (const n of a.noise) inDoc(n.at, 'noise');
 }
 
-function runAll(text: string, label: string): void {
+function runAll(text: string, label: string): number {
   let a: Analysis;
   try {
     a = analyzeText(text, 'WindowsUpdate.log');
@@ -139,6 +139,7 @@ function runAll(text: string, label: string): void {
     const s = JSON.stringify(json);
     assert.deepEqual(typeof JSON.parse(s), 'object', `${label}: JSON report round-trips`);
   }
+  return a.failures.length;
 }
 
 describe('robustness: hostile records through analysis and reports', function () {
@@ -156,13 +157,19 @@ describe('robustness: hostile records through analysis and reports', function ()
   });
 
   it('mutated fixtures (seeded)', () => {
-    const r = rng(20261124);
-    for (let round = 0; round < 300; round++) {
+    // FUZZ_SEED / FUZZ_ROUNDS widen a local search; the suite runs the fixed seed.
+    const r = rng(Number(process.env.FUZZ_SEED) || 20261124);
+    const rounds = Number(process.env.FUZZ_ROUNDS) || 300;
+    let failures = 0;
+    for (let round = 0; round < rounds; round++) {
       const f = fixtures[Math.floor(r() * fixtures.length)];
       const lines = f.text.split(/\r\n|\r|\n/);
       const text = joinLines(mutate(lines, pool, r), r);
-      runAll(text, `round ${round} (${f.name})`);
+      failures += runAll(text, `round ${round} (${f.name})`);
     }
+    // The mutations must still reach the failure paths, or the checks above test nothing.
+    if (process.env.FUZZ_ROUNDS) console.log(`${failures} failures in ${rounds} rounds`);
+    assert.ok(failures > rounds / 4, `only ${failures} failures in ${rounds} rounds`);
   });
 
   it('every hostile piece in every fixture line kind', () => {
