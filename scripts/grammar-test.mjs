@@ -207,6 +207,20 @@ for (const [scopeName, path] of grammarFiles) {
     }
     record(problems.length === 0, `${scopeName}: lines of ${sizes.join(', ')} characters are one meta.long-line.${s} token`, problems.join('\n'));
 
+    // Every line starts afresh: a run of lines (empty, plain, long, record) tokenizes as each would alone.
+    {
+      const run = ['', 'plain text 0x80070005', lineOf(heads[s], 120), '', lineOf(heads[s], LONG_LINE + 5), lineOf(heads[s], 120), ' '];
+      const shape = (res) => JSON.stringify(res.tokens.map((k) => [k.startIndex, k.endIndex, k.scopes]));
+      let stack = INITIAL;
+      const differ = [];
+      run.forEach((line, i) => {
+        const inRun = grammar.tokenizeLine(line, stack);
+        stack = inRun.ruleStack;
+        if (shape(inRun) !== shape(grammar.tokenizeLine(line, INITIAL))) differ.push(`line ${i + 1} (${line.length} chars)`);
+      });
+      record(differ.length === 0, `${scopeName}: no rule stays open across lines (empty, plain, long, record)`, differ.join(', '));
+    }
+
     // Just under the limit and short: full highlighting, no long-line scope.
     for (const size of [LONG_LINE - 1, 120]) {
       const line = lineOf(heads[s], size);
