@@ -4,18 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findCodes } from '../../src/core/tokens';
+import { SHARED } from '../support';
 import { explainCode, formatCode } from '../../src/core/errors';
 import type { DecodePath } from '../../src/core/errors';
-
-function projectRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && /"name":\s*"wu-log-lens"/.test(fs.readFileSync(pkg, 'utf8'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
 
 function logFiles(dir: string): string[] {
   const out: string[] = [];
@@ -38,7 +29,7 @@ function readText(file: string): string {
 
 describe('corpus: every code in the real logs is explained', function () {
   this.timeout(120000);
-  const corpus = path.resolve(projectRoot(), '../shared/corpus');
+  const corpus = path.join(SHARED, 'corpus');
 
   it('decodes each distinct code to a facility, a summary and steps', function () {
     if (!fs.existsSync(corpus)) {

@@ -21,18 +21,9 @@ export function phaseOfOperation(op: string | undefined): Phase | undefined {
   }
 }
 
+/** Call kinds name their operation (`search`, `download`, `install`, `uninstall`); `agent`/`other` say nothing. */
 export function phaseOfCallKind(kind: CallKind | undefined): Phase | undefined {
-  switch (kind) {
-    case 'search':
-      return 'scan';
-    case 'download':
-      return 'download';
-    case 'install':
-    case 'uninstall':
-      return 'install';
-    default:
-      return undefined;
-  }
+  return phaseOfOperation(kind);
 }
 
 const SCAN_COMPONENTS = new Set(['protocoltalker', 'pt', 'sls', 'webservices', 'metadata', 'ws', 'eeevaluator', 'eehandler', 'comapi-search']);

@@ -7,20 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import generated from '../../../src/core/errors/data/codes.generated.json';
 import provenance from '../../../src/core/errors/data/codes.provenance.json';
+import { PROJECT_ROOT, SHARED } from '../../support';
 
 type Row = [string | number, string, number];
 const g = generated as unknown as { source: string; headers: string[]; win32: Row[]; hresult: Row[]; ntstatus: Row[]; facilities: Record<string, string[]> };
-
-/** Project root: the nearest folder above this file with our package.json, else the cwd. */
-export function projectRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 8; i++) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && /"name":\s*"wu-log-lens"/.test(fs.readFileSync(pkg, 'utf8'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
 
 describe('errors: generated facts table', () => {
   it('has rows from every header and the key facts', () => {
@@ -70,7 +60,7 @@ describe('errors: generated facts table', () => {
     const forms = ['_HRESULT_TYPEDEF_(0x80240001L)', '_HRESULT_TYPEDEF_(0x00240001)', '_NDIS_ERROR_TYPEDEF_(0xC0232000L)', '((HRESULT)0x80004005L)',
       '((NTSTATUS)0xC0000022L)', '__MSABI_LONG(1603)', '__MSABI_LONG(0x80200001)', '(INTERNET_ERROR_BASE + 2)', '(WINHTTP_ERROR_BASE + 2)',
       '(WSABASEERR + 4)', '0xc0040001', '1726L', 'SOMETHING_ELSE', '(UNKNOWN_BASE + 1)'];
-    const script = pathToFileURL(path.join(projectRoot(), 'scripts/gen-codes.mjs')).href;
+    const script = pathToFileURL(path.join(PROJECT_ROOT, 'scripts/gen-codes.mjs')).href;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e',
       `import { parseValue } from ${JSON.stringify(script)}; console.log(JSON.stringify(${JSON.stringify(forms)}.map((f) => parseValue(f) ?? null)));`], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
@@ -87,12 +77,12 @@ describe('errors: generated facts table', () => {
       console.log(`      (skipped: installed mingw-w64-common ${installed} differs from the generated ${g.source})`);
       this.skip();
     }
-    const r = spawnSync(process.execPath, [path.join(projectRoot(), 'scripts/gen-codes.mjs'), '--check'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/gen-codes.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
   });
 
   describe('consistency with ../shared/errcodes/codes.tsv', () => {
-    const tsvPath = path.resolve(projectRoot(), '../shared/errcodes/codes.tsv');
+    const tsvPath = path.join(SHARED, 'errcodes', 'codes.tsv');
     const present = fs.existsSync(tsvPath);
 
     it('agrees on every (value, name) that codes.tsv has from mingw-w64', function () {

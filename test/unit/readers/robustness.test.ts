@@ -3,19 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LogStream, readText } from '../../../src/core/readers';
 import type { FileInfo, LogRecord } from '../../../src/core/model/types';
+import { rng } from '../../support';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/logs');
-
-/** Deterministic pseudo-random numbers. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 function checkInvariants(info: FileInfo, records: LogRecord[], label: string): void {
   assert.equal(info.recordLines + info.continuationLines + info.unrecognisedLines + info.blankLines, info.lines, `${label}: every line counted once`);

@@ -1,20 +1,8 @@
 // Shared by the robustness tests: a seeded PRNG and the Markdown safety check.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 
-/** Project root (tests run from out/test/unit/robustness). */
-export const ROOT = path.resolve(__dirname, '../../../..');
+export { PROJECT_ROOT as ROOT, rng } from '../../support';
 
-/** Deterministic pseudo-random numbers in [0, 1) (xorshift32). */
-export function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 /**
  * Fails when Markdown, read the way CommonMark reads it (backslash escapes, code spans closed by
