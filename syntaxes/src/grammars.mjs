@@ -223,6 +223,18 @@ function messageRules(s) {
 // VS Code leaves a line of this many characters or more untokenized
 // (`editor.maxTokenizationLineLength`, default 20,000). The grammars do the same themselves, so
 // that they stay cheap where that setting is raised and in other TextMate hosts.
+
+/** Captures of a WindowsUpdate.log line header (Windows 10/11 and Windows 7 alike): date, time, PID, TID, component. */
+function wuHeaderCaptures(s) {
+  return {
+    1: { name: `comment.other.date.${s}` },
+    2: { name: `comment.other.time.${s}` },
+    3: { name: `comment.other.pid.${s}` },
+    4: { name: `comment.other.tid.${s}` },
+    5: { name: `entity.name.type.component.${s}` },
+  };
+}
+
 export const LONG_LINE = 20000;
 // Oniguruma's largest repeat count; longer lines are consumed in chunks of this size.
 const CHUNK = 100000;
@@ -282,26 +294,14 @@ function wulog() {
           match:
             String.raw`^\x{FEFF}?(\d{4}[/-]\d{2}[/-]\d{2})[ ](\d{2}:\d{2}:\d{2}\.\d{1,7})[ ]{1,8}(\d{1,10})[ ]{1,8}(\d{1,10})` +
             String.raw`(?:[ ]{1,8}([A-Za-z][\w.-]{0,31})(?=\s|$))?`,
-          captures: {
-            1: { name: `comment.other.date.${s}` },
-            2: { name: `comment.other.time.${s}` },
-            3: { name: `comment.other.pid.${s}` },
-            4: { name: `comment.other.tid.${s}` },
-            5: { name: `entity.name.type.component.${s}` },
-          },
+          captures: wuHeaderCaptures(s),
         },
         // Windows 7: `2018-10-02<TAB>10:55:18:145<TAB> 408<TAB>12cc<TAB>Agent<TAB>message`
         {
           match:
             String.raw`^\x{FEFF}?(\d{4}-\d{2}-\d{2})\t(\d{2}:\d{2}:\d{2}:\d{3})\t[ ]{0,8}(\d{1,10})\t[ ]{0,8}(${HEX}{1,8})` +
             String.raw`(?:\t([^\t]{1,40})(?=\t|$))?`,
-          captures: {
-            1: { name: `comment.other.date.${s}` },
-            2: { name: `comment.other.time.${s}` },
-            3: { name: `comment.other.pid.${s}` },
-            4: { name: `comment.other.tid.${s}` },
-            5: { name: `entity.name.type.component.${s}` },
-          },
+          captures: wuHeaderCaptures(s),
         },
       ].map((head) => lineRule(rest, head)),
     },
