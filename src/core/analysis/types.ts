@@ -170,6 +170,89 @@ export interface Failure {
   snippets?: LineSnippet[];
   /** When the failed update is a bundled one: the top-level update it belongs to. */
   parentUpdateId?: string;
+  /**
+   * Where the same update or operation later succeeded (so the failure is history), or null when
+   * it is still failing at the end of the logs. Set by the analysis for every failure.
+   */
+  recovered?: LineRef | null;
+  /** `low`: an outcome that may not be a real failure (a user cancelling a repair): kept apart, not counted. */
+  confidence?: 'high' | 'low';
+  /** Upgrade (setup) failures: the extend code of `0xC1900101 - 0x30018` decoded. */
+  extended?: ExtendedCode;
+  /** DISM failures: the key of the run (`DismRun.key`) this failure is the result of. */
+  dismRunKey?: string;
+  /** The line inside the operation that explains the failure, with a stable kind the report turns into advice. */
+  cause?: FailureCause;
+}
+
+/** Why an operation failed, as read from a line inside it (DISM run, CBS session, setup). */
+export interface FailureCause {
+  at: LineRef;
+  /**
+   * Stable id: `sourceMissing` (no repair source found), `sourceRejected` (a /Source was not usable),
+   * `pendingReboot` (a reboot is pending and blocks the operation), `rpcFailure`, `accessDenied`,
+   * `storeCorrupt`, `payloadMissing`, `shutdownInterrupted`, `diskSpace`, `driverFailure`, `other`.
+   */
+  kind: string;
+  code?: number;
+  /** Short text of the cause line (message head), for reports. */
+  text?: string;
+}
+
+/** `0xC1900101 - 0x30018`: phase (1 DOWNLEVEL .. 5 UNINSTALL) and operation (SP_EXECUTION_OP) of an upgrade failure. */
+export interface ExtendedCode {
+  /** The extend code itself (e.g. 0x30018). */
+  code: number;
+  phase: number;
+  /** `DOWNLEVEL`, `SAFE_OS`, `FIRST_BOOT`, `OOBE_BOOT`, `UNINSTALL` (or `UNKNOWN`). */
+  phaseName: string;
+  operation: number;
+  /** `APPLY_IMAGE`, `SYSPREP`, ... (undefined when not in the documented table). */
+  operationName?: string;
+}
+
+/** One DISM run: `Executing command line:` ... its result. */
+export interface DismRun {
+  key: string;
+  file: number;
+  startLine: number;
+  endLine?: number;
+  startTime?: number;
+  endTime?: number;
+  pid?: number;
+  /** The arguments as logged (without the dism.exe path), e.g. `/Online /Cleanup-Image /RestoreHealth`. */
+  command: string;
+  /** The main verb: `RestoreHealth`, `ScanHealth`, `CheckHealth`, `StartComponentCleanup`, `Add-Package`, `Add-ProvisionedAppxPackage`, `Enable-Feature` ... */
+  verb?: string;
+  online?: boolean;
+  /** `/Source:` values as logged. */
+  sources?: string[];
+  limitAccess?: boolean;
+  result: 'succeeded' | 'failed' | 'cancelled' | 'unknown';
+  /** Final HRESULT (unsigned); 0 on success. */
+  code?: number;
+  resultLine?: number;
+  cause?: FailureCause;
+}
+
+/** Component-store / system-file health, as a DISM scan/repair or SFC stated it (an observation, not a failure). */
+export interface StoreHealth {
+  file: number;
+  /** The summary line (or the last line of the check). */
+  at: LineRef;
+  tool: 'dism' | 'sfc' | 'cbs';
+  /** `scan` (ScanHealth, sfc /verifyonly), `repair` (RestoreHealth, sfc /scannow), `check`. */
+  operation: 'scan' | 'repair' | 'check';
+  corruptionFound?: boolean;
+  /** true: all repaired; false: some left unrepaired; undefined: not stated. */
+  repaired?: boolean;
+  detected?: number;
+  repairedCount?: number;
+  /** Components or files named as corrupt (capped). */
+  items: string[];
+  /** Lines that state corruption or repair, for evidence (capped). */
+  lines: LineRef[];
+  startTime?: number;
 }
 
 export interface LineSnippet {
@@ -224,6 +307,12 @@ export interface Analysis {
   noiseCounts?: Record<NoiseLine['kind'], number>;
   /** Updates whose result says a reboot is still pending (not failures), e.g. resultMapped=80242014 in a call that succeeded. */
   pending?: PendingResult[];
+  /** Every DISM run of the DISM logs, failed or not, in file order. */
+  dismRuns?: DismRun[];
+  /** Store-health observations (DISM ScanHealth/RestoreHealth summaries, SFC results). */
+  storeHealth?: StoreHealth[];
+  /** Outcomes judged unlikely to be real failures (a user cancelling a repair): shown apart, never as errors. */
+  lowConfidence?: Failure[];
 }
 
 /** An update result that is not an error yet: the install waits for a reboot to finish. */
