@@ -1,5 +1,5 @@
 // Internal accumulators of the analyzer (not part of the public contract).
-import type { Call, CbsSession, LineRef, Phase, PhaseEvidence, UpdateResult } from './types';
+import type { Call, CbsSession, ExtendedCode, FailureCause, LineRef, Phase, PhaseEvidence, UpdateResult } from './types';
 
 /** Caps that keep memory bounded by outcomes, not by lines. */
 export const LIMITS = {
@@ -89,6 +89,16 @@ export interface Candidate {
   eventTime?: number;
   /** A LogHistory result: becomes "pending reboot" instead of a failure when its call succeeded. */
   pendingCandidate?: boolean;
+  /** DISM: the run this outcome ends (`DismRun.key`). */
+  dismRunKey?: string;
+  /** The line inside the operation that explains it (DISM, CBS, setup). */
+  cause?: FailureCause;
+  /** Upgrade failures: the decoded extend code. */
+  extended?: ExtendedCode;
+  /** `low`: probably not a real failure (user cancel): goes to Analysis.lowConfidence. */
+  confidence?: 'high' | 'low';
+  /** The subject when there is no update: `dism RestoreHealth`, `upgrade 19045`, `sysprep` ... (for grouping and reports). */
+  subject?: string;
 }
 
 export interface State {

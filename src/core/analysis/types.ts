@@ -114,7 +114,19 @@ export interface PhaseEvidence {
   /** Which fact this is, for the report to phrase: `callStart` (the call the outcome belongs to),
    *  `resultLine` (the operation an update result line names), `postReboot` (a post-reboot handler code),
    *  `codeRange` (code range / root-cause component), `cbsReboot`, `cbsPayload`, `cbsSession`, `setupError`. */
-  fact?: 'callStart' | 'resultLine' | 'postReboot' | 'codeRange' | 'cbsReboot' | 'cbsPayload' | 'cbsSession' | 'setupError';
+  fact?: 'callStart' | 'resultLine' | 'postReboot' | 'codeRange' | 'cbsReboot' | 'cbsPayload' | 'cbsSession' | 'setupError'
+    /** The handler reported CBS install progress (the payload was being installed: the download had finished). */
+    | 'cbsProgress'
+    /** The handler loaded a payload already on disk (`Loaded state ... pt: SelfContainedNoExpressPayload`). */
+    | 'payloadLoaded'
+    /** A DownloadManager / Delivery Optimization job of the update. */
+    | 'downloadJob'
+    /** The service or machine shut down during the call (`Sending shutdown notification to client`). */
+    | 'shutdown'
+    /** A DISM run (command and result). */
+    | 'dismRun'
+    /** An upgrade's extend code names the setup phase (SAFE_OS, FIRST_BOOT ... = after the first reboot). */
+    | 'upgradePhase';
   /** Kind of result line (`logHistory`, `installComplete`, `installResult`, `returnCode`, `downloadResult`, `downloadError`, `reportEvent`). */
   lineKind?: string;
   /** Operation as logged (`install`, `download` ...). */
@@ -181,6 +193,8 @@ export interface Failure {
   extended?: ExtendedCode;
   /** DISM failures: the key of the run (`DismRun.key`) this failure is the result of. */
   dismRunKey?: string;
+  /** What failed when no update did: `dism RestoreHealth`, `upgrade`, `sysprep` ... */
+  subject?: string;
   /** The line inside the operation that explains the failure, with a stable kind the report turns into advice. */
   cause?: FailureCause;
 }
