@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 // Generates src/core/errors/data/codes.generated.json (value ↔ symbolic name facts) and
 // codes.provenance.json from the public-domain mingw-w64 headers of the Debian package
-// mingw-w64-common. Only numbers and names are taken, never comment text.
-// Run with `npm run gen:codes` when the header package changes; CI uses the committed output.
+// mingw-w64-common, plus the rows of ../shared/errcodes/codes.tsv that come from newer headers
+// (mingw-w64 git, Windows SDK) and that Debian's copy lacks. Only numbers and names are taken,
+// never comment text. Run with `npm run gen:codes` when an input changes; CI uses the committed
+// output.
 //
-//   node scripts/gen-codes.mjs [--include-dir /usr/share/mingw-w64/include] [--check]
+//   node scripts/gen-codes.mjs [--include-dir /usr/share/mingw-w64/include] [--codes-tsv path] [--check]
 //
 // --check regenerates in memory and exits 1 when the committed files differ (no writes).
+// The committed JSON is the truth for what codes.tsv gave: when codes.tsv is absent the rows
+// taken from it are carried over from the committed file, so the check compares the rest.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -15,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const includeDir = argValue('--include-dir') ?? '/usr/share/mingw-w64/include';
+const codesTsv = argValue('--codes-tsv') ?? join(root, '..', 'shared', 'errcodes', 'codes.tsv');
 const checkOnly = args.includes('--check');
 const outDir = join(root, 'src/core/errors/data');
 
@@ -125,6 +130,64 @@ function version() {
   }
 }
 
+/** Header name in the generated table of a row taken from codes.tsv: `codes.tsv <its source token>`. */
+const TSV_PREFIX = 'codes.tsv ';
+const TSV_PATH_SHOWN = '../shared/errcodes/codes.tsv';
+/**
+ * codes.tsv source tokens taken, in preference order, with their licence (errcodes/NOTES.md §1a).
+ * Wine-only rows are left out (Wine's values disagree on some COM codes), so are the rows from
+ * Microsoft Learn pages (curated.json states them with their page).
+ */
+const TSV_SOURCES = [
+  { token: /^mingw-w64:/, licence: 'public domain (mingw-w64 git HEAD, via codes.tsv)' },
+  { token: /^WinSDK-[0-9.]+:/, licence: 'Windows SDK header (Microsoft copyright): value and name facts only, file not vendored (via codes.tsv)' },
+];
+
+function curatedKeys() {
+  const entries = JSON.parse(readFileSync(join(outDir, 'curated.json'), 'utf8')).entries;
+  return new Set(entries.map((e) => `${parseInt(e.value, 16) >>> 0}:${e.name}`));
+}
+
+/** Rows of codes.tsv ({label, table, value, name}); codes.tsv columns: hex, name, facility, source. */
+function readCodesTsv() {
+  const curated = curatedKeys();
+  const rows = [];
+  for (const line of readFileSync(codesTsv, 'utf8').split(/\r?\n/).slice(1)) {
+    const [hexText, name, facility = '', source = ''] = line.split('\t');
+    // 0x8007XXXX rows are derived from the Win32 rows (HRESULT_FROM_WIN32): the tables do that.
+    if (!hexText || !name || source.startsWith('derived') || !/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
+    const tokens = source.split(';').map((t) => t.trim());
+    const label = TSV_SOURCES.map((s) => tokens.find((t) => s.token.test(t))).find(Boolean);
+    const value = parseInt(hexText, 16);
+    if (!label || !Number.isFinite(value)) continue;
+    const win32 = facility.startsWith('WIN32_ERROR_CODE(');
+    if (win32 && value >= 0x10000) continue;
+    if (curated.has(`${value >>> 0}:${name}`)) continue; // curated.json states it already, with its source
+    rows.push({ label, table: win32 ? 'win32' : 'hresult', value: value >>> 0, name });
+  }
+  return rows;
+}
+
+/** Without codes.tsv, the committed file is the truth for the rows taken from it. */
+function committedTsvRows() {
+  const p = join(outDir, 'codes.generated.json');
+  if (!existsSync(p)) return [];
+  const g = JSON.parse(readFileSync(p, 'utf8'));
+  const rows = [];
+  for (const table of ['win32', 'hresult']) {
+    for (const [v, name, h] of g[table] ?? []) {
+      const header = g.headers?.[h];
+      if (typeof header !== 'string' || !header.startsWith(TSV_PREFIX)) continue;
+      rows.push({ label: header.slice(TSV_PREFIX.length), table, value: table === 'win32' ? Number(v) : parseInt(v, 16) >>> 0, name });
+    }
+  }
+  return rows;
+}
+
+function tsvLicence(label) {
+  return TSV_SOURCES.find((s) => s.token.test(label))?.licence ?? 'see errcodes/NOTES.md';
+}
+
 function generate() {
   const tables = { win32: [], hresult: [], ntstatus: [] };
   const seen = new Set();
@@ -150,6 +213,31 @@ function generate() {
     }
     counts[h.file] = c;
   });
+  // Rows that only newer headers have, from codes.tsv (or, when it is absent, as committed).
+  const tsvPresent = existsSync(codesTsv);
+  const extra = tsvPresent ? readCodesTsv() : committedTsvRows();
+  const win32Named = new Set([...tables.win32, ...extra.filter((r) => r.table === 'win32').map((r) => [r.value])].map((r) => Number(r[0])));
+  const fresh = extra.filter((r) => {
+    const key = `${r.table}:${r.value}:${r.name}`;
+    if (seen.has(key)) return false;
+    // An 0x8007XXXX alias (WININET_E_*) of a named Win32 code would hide the Win32 name people know.
+    if (r.table === 'hresult' && r.value >>> 16 === 0x8007 && win32Named.has(r.value & 0xffff)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Only sources that add a row get a header entry, so the committed file alone reproduces them.
+  const labels = [...new Set(fresh.map((r) => r.label))].sort();
+  const extraHeaders = labels.map((label) => ({ file: `${TSV_PREFIX}${label}`, licence: tsvLicence(label) }));
+  for (const r of fresh) {
+    tables[r.table].push([r.table === 'win32' ? r.value : hex8(r.value), r.name, HEADERS.length + labels.indexOf(r.label)]);
+    const c = (counts[`${TSV_PREFIX}${r.label}`] ??= { win32: 0, hresult: 0, ntstatus: 0 });
+    c[r.table]++;
+  }
+  const added = fresh.length;
+  const tsvNote = tsvPresent
+    ? `codes.tsv: ${added} rows taken from ${codesTsv}`
+    : `codes.tsv: ${codesTsv} is absent: the ${added} committed rows taken from it are kept as they are (not checked)`;
+  const allHeaders = [...HEADERS, ...extraHeaders];
   // Stable order: by value, then header order (the name-preference order), then name.
   const cmp = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] - b[2] || (a[1] < b[1] ? -1 : 1));
   for (const t of Object.values(tables)) t.sort(cmp);
@@ -158,9 +246,9 @@ function generate() {
   );
   const pkg = `mingw-w64-common ${version()}`;
   const data = {
-    $comment: 'Generated by scripts/gen-codes.mjs from mingw-w64 headers; do not edit. Rows: [value, name, header index]. win32 values are decimal Win32 codes (HRESULT 0x8007XXXX), hresult/ntstatus values are 8 hex digits. Facility = (value >> 16) & 0x1FFF.',
+    $comment: 'Generated by scripts/gen-codes.mjs from mingw-w64 headers and codes.tsv rows of newer headers (headers named "codes.tsv <source>"); do not edit. Rows: [value, name, header index]. win32 values are decimal Win32 codes (HRESULT 0x8007XXXX), hresult/ntstatus values are 8 hex digits. Facility = (value >> 16) & 0x1FFF.',
     source: pkg,
-    headers: HEADERS.map((h) => h.file),
+    headers: allHeaders.map((h) => h.file),
     facilities,
     win32: tables.win32,
     hresult: tables.hresult,
@@ -172,7 +260,12 @@ function generate() {
     includeDir,
     upstream: 'mingw-w64 (mingw-w64-headers/include), Debian package mingw-w64-common',
     taken: 'numeric values and symbolic names only (facts); no comment or message text',
-    headers: HEADERS.map((h) => ({ file: h.file, licence: h.licence, rows: counts[h.file] })),
+    headers: allHeaders.map((h) => ({ file: h.file, licence: h.licence, rows: counts[h.file] })),
+    codesTsv: {
+      path: TSV_PATH_SHOWN,
+      taken: 'value and name of rows the Debian headers lack, from mingw-w64 git or Windows SDK headers (source recorded per row as its header); derived HRESULT_FROM_WIN32 rows, Wine-only rows and rows curated.json already states are left out',
+      rows: added,
+    },
     totals: {
       win32: tables.win32.length,
       hresult: tables.hresult.length,
@@ -180,7 +273,7 @@ function generate() {
       facilities: Object.keys(facilities).length,
     },
   };
-  return { data, provenance };
+  return { data, provenance, tsvNote };
 }
 
 // Compact JSON: one row per line keeps diffs readable and the file small.
@@ -198,7 +291,8 @@ function toJson(obj) {
 
 // Runs only as a script, so tests can import parseValue.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { data, provenance } = generate();
+  const { data, provenance, tsvNote } = generate();
+  console.log(`gen-codes: ${tsvNote}`);
   const files = [
     [join(outDir, 'codes.generated.json'), toJson(data)],
     [join(outDir, 'codes.provenance.json'), `${JSON.stringify(provenance, null, 2)}\n`],

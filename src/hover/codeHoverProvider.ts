@@ -1,12 +1,12 @@
 // Hover on error codes in wulog / cbslog / wureport documents: name, facility, component,
 // meaning, next steps and sources. The Markdown is untrusted: no HTML, no command links.
 import * as vscode from 'vscode';
-import { explainCode } from '../core/errors';
+import { describeExtended, explainCode } from '../core/errors';
 import type { Lang } from '../core/lang';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { configuredLang } from '../settings/language';
 import { translatorFor } from '../settings/translate';
-import { codeAt, hoverMarkdown, type HoverLabels } from './hoverModel';
+import { extendedMarkdown, hoverMarkdown, hoverTargetAt, type HoverLabels, type UpgradePart } from './hoverModel';
 
 /** A UI string in `lang` (the setting may ask for another language than VS Code's display language). */
 function tr(key: string, lang: Lang): string {
@@ -36,6 +36,9 @@ export function hoverLabels(lang: Lang): HoverLabels {
       logged: tr('name printed by the log', lang),
       derived: tr('derived from the code structure', lang),
     },
+    extendCode: tr('Extend code', lang),
+    upgradeMeaning: tr('Upgrade failure', lang),
+    upgradeSteps: tr('Upgrade: next steps', lang),
   };
 }
 
@@ -43,15 +46,20 @@ export class CodeHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (position.line >= document.lineCount) return undefined;
     const line = document.lineAt(position.line).text;
-    const ref = codeAt(line, position.character);
-    if (!ref) return undefined;
+    const target = hoverTargetAt(line, position.character);
+    if (!target) return undefined;
     const lang = configuredLang(document.uri);
-    const explanation = explainCode(ref.value, lang, { loggedName: ref.loggedName });
-    const md = new vscode.MarkdownString(hoverMarkdown(explanation, ref, hoverLabels(lang)));
+    const labels = hoverLabels(lang);
+    const upgrade: UpgradePart | undefined = target.extended && { extended: target.extended, ...describeExtended(target.extended, lang, target.code) };
+    const text = target.code !== undefined
+      ? hoverMarkdown(explainCode(target.code, lang, { loggedName: target.ref?.loggedName }), target.ref, labels, upgrade)
+      : upgrade ? extendedMarkdown(upgrade, labels) : undefined;
+    if (!text) return undefined;
+    const md = new vscode.MarkdownString(text);
     md.isTrusted = false;
     md.supportHtml = false;
     md.supportThemeIcons = false;
-    const range = new vscode.Range(position.line, ref.span.start, position.line, ref.span.end);
+    const range = new vscode.Range(position.line, target.span.start, position.line, target.span.end);
     return new vscode.Hover(md, range);
   }
 }

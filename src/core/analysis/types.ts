@@ -1,6 +1,10 @@
 // The analysed model of one or more logs: calls, updates, CBS sessions and the
 // failures that decided an outcome. Plain data; lines are 0-based.
 import type { FileInfo, LogFormat } from '../model/types';
+import type { ExtendedCode } from '../errors/types';
+
+// Defined with the error-code knowledge that decodes it (errors/extended.ts).
+export type { ExtendedCode };
 
 export type Phase = 'scan' | 'download' | 'install' | 'commit' | 'unknown';
 
@@ -211,18 +215,6 @@ export interface FailureCause {
   code?: number;
   /** Short text of the cause line (message head), for reports. */
   text?: string;
-}
-
-/** `0xC1900101 - 0x30018`: phase (1 DOWNLEVEL .. 5 UNINSTALL) and operation (SP_EXECUTION_OP) of an upgrade failure. */
-export interface ExtendedCode {
-  /** The extend code itself (e.g. 0x30018). */
-  code: number;
-  phase: number;
-  /** `DOWNLEVEL`, `SAFE_OS`, `FIRST_BOOT`, `OOBE_BOOT`, `UNINSTALL` (or `UNKNOWN`). */
-  phaseName: string;
-  operation: number;
-  /** `APPLY_IMAGE`, `SYSPREP`, ... (undefined when not in the documented table). */
-  operationName?: string;
 }
 
 /** One DISM run: `Executing command line:` ... its result. */

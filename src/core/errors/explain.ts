@@ -1,6 +1,7 @@
 // Explains one code, in this order: exact match (header tables + curated servicing table),
 // Win32 table for facility 7, Windows Update component ranges, setup/servicing ranges,
-// NTSTATUS, then a generic severity/facility/code breakdown. No code is left unexplained.
+// NTSTATUS (0xC.../0xD...; a 0x8... value stays an HRESULT), then a generic severity/facility/code
+// breakdown. No code is left unexplained.
 import type { Lang } from '../lang';
 import type { CodeExplanation, Confidence, DecodePath, ExplanationText } from './types';
 import { tables, type CuratedFact, type HeaderFact } from './tables';
@@ -31,7 +32,10 @@ interface Decoded {
   facility?: { id: number; name: string };
 }
 
-const headerSource = (f: HeaderFact, pkg: string): string => `mingw-w64 ${f.header} (${pkg})`;
+/** Rows the generator took from codes.tsv (newer mingw-w64 or Windows SDK headers) name their header `codes.tsv <source>`. */
+const TSV_HEADER = 'codes.tsv ';
+const headerSource = (f: HeaderFact, pkg: string): string =>
+  f.header.startsWith(TSV_HEADER) ? `${f.header.slice(TSV_HEADER.length)} (value and name, via codes.tsv)` : `mingw-w64 ${f.header} (${pkg})`;
 
 /** WU component range key of a facility-0x24 value: wu0..wuF, uso for 0x8024A1xx. */
 export function wuRangeKey(value: number): string {
@@ -84,9 +88,12 @@ function curatedSource(c: CuratedFact): string {
 /** Is it an NTSTATUS rather than an HRESULT? Only for values the HRESULT tables do not know. */
 function ntstatusCandidate(value: number): number | undefined {
   if (value & NT_BIT) return (value & ~NT_BIT) >>> 0; // HRESULT_FROM_NT: 0xD... / 0x9...
+  // Severity 10 (0x8xxxxxxx) is a failure HRESULT in these logs, never an NTSTATUS warning:
+  // 0x8000000B is E_BOUNDS, not STATUS_NO_INHERITANCE.
+  if (value >>> 30 === 2) return undefined;
   const facility = (value >>> 16) & 0x1fff;
   if (value >>> 30 === 3 && facility === 0) return value; // 0xC000xxxx
-  if (tables().ntstatus.has(value)) return value; // 0x8000xxxx warnings, 0xC0xxxxxx with facility
+  if (tables().ntstatus.has(value)) return value; // 0xC0xxxxxx with facility, 0x4xxxxxxx informational
   return undefined;
 }
 

@@ -51,3 +51,15 @@ export interface CodeExplanation {
   specific: boolean;
   lang: Lang;
 }
+
+/** `0xC1900101 - 0x30018`: phase (1 DOWNLEVEL .. 5 UNINSTALL) and operation (SP_EXECUTION_OP) of an upgrade failure. */
+export interface ExtendedCode {
+  /** The extend code itself (e.g. 0x30018). */
+  code: number;
+  phase: number;
+  /** `DOWNLEVEL`, `SAFE_OS`, `FIRST_BOOT`, `OOBE_BOOT`, `UNINSTALL` (or `UNKNOWN`). */
+  phaseName: string;
+  operation: number;
+  /** `APPLY_IMAGE`, `SYSPREP`, ... (undefined when not in the documented table). */
+  operationName?: string;
+}

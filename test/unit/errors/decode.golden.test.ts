@@ -56,6 +56,15 @@ const GOLDEN: Golden[] = [
   { input: '0xC0000022', code: '0xC0000022', name: 'STATUS_ACCESS_DENIED', decodedBy: 'ntstatus', confidence: 'header', facility: 'NTSTATUS', source: /ntstatus\.h/ },
   { input: '0xD0000034', code: '0xD0000034', name: 'STATUS_OBJECT_NAME_NOT_FOUND', decodedBy: 'ntstatus', confidence: 'header', facility: 'NTSTATUS', source: /HRESULT_FROM_NT of NTSTATUS 0xC0000034/ },
   { input: '0xC000FFF0', code: '0xC000FFF0', name: null, decodedBy: 'ntstatus', confidence: 'derived', facility: 'NTSTATUS' },
+  // newer headers, via codes.tsv (the Debian headers lack them): the source is recorded per row
+  { input: '0x80070BC9', code: '0x80070BC9', name: 'ERROR_FAIL_REBOOT_REQUIRED', decodedBy: 'win32', confidence: 'header', facility: 'WIN32', win32: 3017, source: /^mingw-w64:winerror\.h \(value and name, via codes\.tsv\): Win32 3017/ },
+  { input: '0x800F024B', code: '0x800F024B', name: 'SPAPI_E_FILE_HASH_NOT_IN_CATALOG', decodedBy: 'exact', confidence: 'header', facility: 'SETUPAPI', source: /^WinSDK-10\.0\.26100:winerror\.h \(value and name, via codes\.tsv\)$/ },
+  // 0x8000xxxx in these logs is an HRESULT, never an NTSTATUS warning (0x8000000B is not STATUS_NO_INHERITANCE)
+  { input: '0x8000000B', code: '0x8000000B', name: 'E_BOUNDS', decodedBy: 'exact', confidence: 'header', facility: 'NULL', source: /codes\.tsv/ },
+  { input: '0x80000005', code: '0x80000005', name: null, decodedBy: 'generic', confidence: 'derived', facility: 'NULL' },
+  { input: '0x80000026', code: '0x80000026', name: null, decodedBy: 'generic', confidence: 'derived', facility: 'NULL' },
+  // ...while an NTSTATUS warning wrapped by HRESULT_FROM_NT (N bit) still decodes as one
+  { input: '0x90000005', code: '0x90000005', name: 'STATUS_BUFFER_OVERFLOW', decodedBy: 'ntstatus', confidence: 'header', facility: 'NTSTATUS', source: /HRESULT_FROM_NT of NTSTATUS 0x80000005/ },
   // generic breakdown: a facility nobody tables, and one known only by number
   { input: '0x87650001', code: '0x87650001', name: null, decodedBy: 'generic', confidence: 'derived', facility: 'FACILITY_1893' },
   { input: '0x80310001', code: '0x80310001', name: null, decodedBy: 'generic', confidence: 'derived', facility: 'FVE' },

@@ -56,6 +56,26 @@ describe('errors: generated facts table', () => {
     assert.equal(perHeader('hresult'), g.hresult.length);
   });
 
+  it('takes the rows of newer headers from codes.tsv, with their source per row', () => {
+    const p = provenance as unknown as { headers: Array<{ file: string; licence: string; rows?: Record<string, number> }>; codesTsv: { path: string; rows: number } };
+    const headerOf = (rows: Row[], v: string | number, name: string) => g.headers[rows.find((r) => r[0] === v && r[1] === name)?.[2] ?? -1];
+    assert.equal(headerOf(g.win32, 3017, 'ERROR_FAIL_REBOOT_REQUIRED'), 'codes.tsv mingw-w64:winerror.h');
+    assert.equal(headerOf(g.hresult, '800F024B', 'SPAPI_E_FILE_HASH_NOT_IN_CATALOG'), 'codes.tsv WinSDK-10.0.26100:winerror.h');
+    assert.equal(headerOf(g.hresult, '8000000B', 'E_BOUNDS'), 'codes.tsv mingw-w64:winerror.h');
+    // Rows curated.json states (DO_E_*, the SDK-only WU codes) are not said twice.
+    assert.equal(g.hresult.some((r) => r[1] === 'DO_E_BLOCKED_BY_NO_NETWORK'), false);
+    const tsvHeaders = p.headers.filter((h) => h.file.startsWith('codes.tsv '));
+    assert.ok(tsvHeaders.length >= 2, 'codes.tsv sources');
+    for (const h of tsvHeaders) {
+      assert.match(h.licence, /public domain|facts only/, h.file);
+      assert.ok(Object.values(h.rows ?? {}).some((n) => n > 0), `${h.file} adds rows`);
+    }
+    const fromTsv = [...g.win32, ...g.hresult].filter((r) => g.headers[r[2]].startsWith('codes.tsv ')).length;
+    assert.equal(p.codesTsv.rows, fromTsv);
+    assert.equal(p.codesTsv.path, '../shared/errcodes/codes.tsv');
+    assert.ok(fromTsv > 1500, `rows from codes.tsv: ${fromTsv}`);
+  });
+
   it('reads every header macro form (gen-codes parseValue)', () => {
     const forms = ['_HRESULT_TYPEDEF_(0x80240001L)', '_HRESULT_TYPEDEF_(0x00240001)', '_NDIS_ERROR_TYPEDEF_(0xC0232000L)', '((HRESULT)0x80004005L)',
       '((NTSTATUS)0xC0000022L)', '__MSABI_LONG(1603)', '__MSABI_LONG(0x80200001)', '(INTERNET_ERROR_BASE + 2)', '(WINHTTP_ERROR_BASE + 2)',
@@ -79,6 +99,11 @@ describe('errors: generated facts table', () => {
     }
     const r = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/gen-codes.mjs'), '--check'], { encoding: 'utf8' });
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
+    if (!fs.existsSync(path.join(SHARED, 'errcodes', 'codes.tsv'))) assert.match(r.stdout, /codes\.tsv: .* is absent: the \d+ committed rows taken from it are kept/);
+    // Without codes.tsv the committed rows taken from it are the truth, and the rest still checks.
+    const without = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/gen-codes.mjs'), '--check', '--codes-tsv', path.join(PROJECT_ROOT, 'no-such-dir/codes.tsv')], { encoding: 'utf8' });
+    assert.equal(without.status, 0, `${without.stdout}${without.stderr}`);
+    assert.match(without.stdout, /is absent: the \d+ committed rows taken from it are kept as they are \(not checked\)/);
   });
 
   describe('consistency with ../shared/errcodes/codes.tsv', () => {

@@ -8,6 +8,7 @@ const LABELS: HoverLabels = {
   cause: 'Cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named',
   asLogged: 'As written', loggedName: 'Logged name', unnamed: '(unnamed)',
   confidenceNames: { header: 'header', documented: 'documented', community: 'community', logged: 'logged', derived: 'derived' },
+  extendCode: 'Extend code', upgradeMeaning: 'Upgrade failure', upgradeSteps: 'Upgrade steps',
 };
 
 /** Column of the first occurrence of `needle` plus `delta`. */

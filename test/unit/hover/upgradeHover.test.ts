@@ -1,0 +1,88 @@
+// Hover on upgrade results: a code paired with its extend code in the same line shows the extend
+// code's phase and operation in one short line near the top, and the upgrade advice below.
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { codeAt, extendedMarkdown, hoverMarkdown, hoverTargetAt, type HoverLabels } from '../../../src/hover/hoverModel';
+import { decodeExtended, describeExtended, explainCode } from '../../../src/core/errors';
+import { PROJECT_ROOT } from '../../support';
+
+const LABELS: HoverLabels = {
+  facility: 'Facility', component: 'Component', win32: 'Win32 error', meaning: 'Meaning', genericMeaning: '(generic)',
+  cause: 'Cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named',
+  asLogged: 'As written', loggedName: 'Logged name', unnamed: '(unnamed)',
+  confidenceNames: { header: 'header', documented: 'documented', community: 'community', logged: 'logged', derived: 'derived' },
+  extendCode: 'Extend code', upgradeMeaning: 'Upgrade failure', upgradeSteps: 'Upgrade steps',
+};
+
+const at = (line: string, needle: string, delta = 2) => line.indexOf(needle) + delta;
+
+describe('hover: upgrade extend codes', () => {
+  const post = '2025-03-11 10:20:05, Info                  MOUPG  SetupHost: Reporting post reboot event -> [0xC1900101, 0x30018]';
+  const diag = 'SetupDiag: Error = 0x8007000D-0x2000C';
+  const exit = '2025-03-11 09:02:40, Info                  MOUPG  ImageExit: Initializing Extended:    [0x2000c]';
+
+  it('pairs the code under the cursor with the extend code after it, from either half', () => {
+    for (const needle of ['0xC1900101', '0x30018']) {
+      const t = hoverTargetAt(post, at(post, needle));
+      assert.equal(t?.code, 0xc1900101, needle);
+      assert.equal(t?.extended?.code, 0x30018);
+      assert.equal(post.slice(t!.span.start, t!.span.end), '0xC1900101, 0x30018');
+      assert.equal(t?.ref?.text, '0xC1900101, 0x30018');
+    }
+  });
+
+  it('finds a dash pair the code tokenizer alone does not see', () => {
+    assert.equal(codeAt(diag, at(diag, '0x8007000D')), undefined);
+    const t = hoverTargetAt(diag, at(diag, '0x8007000D'));
+    assert.equal(t?.code, 0x8007000d);
+    assert.equal(t?.extended?.phaseName, 'SAFE_OS');
+    assert.equal(diag.slice(t!.span.start, t!.span.end), '0x8007000D-0x2000C');
+  });
+
+  it('explains a labelled extend code alone, and a plain code as before', () => {
+    const t = hoverTargetAt(exit, at(exit, '0x2000c'));
+    assert.equal(t?.code, undefined);
+    assert.equal(t?.extended?.code, 0x2000c);
+    assert.equal(exit.slice(t!.span.start, t!.span.end), '0x2000c');
+    const cbs = '2015-02-23 10:00:00, Info                  CBS    Failed [HRESULT = 0x800f0831 - CBS_E_STORE_CORRUPTION]';
+    const p = hoverTargetAt(cbs, at(cbs, '0x800f0831'));
+    assert.equal(p?.code, 0x800f0831);
+    assert.equal(p?.extended, undefined);
+    assert.equal(p?.ref?.loggedName, 'CBS_E_STORE_CORRUPTION');
+    assert.equal(hoverTargetAt(post, 3), undefined);
+  });
+
+  it('keeps the first lines short: title, then one extend-code line', () => {
+    const x = decodeExtended(0x30018);
+    const md = hoverMarkdown(explainCode(0xc1900101, 'en'), undefined, LABELS, { extended: x, ...describeExtended(x, 'en', 0xc1900101) });
+    const blocks = md.split('\n\n');
+    assert.match(blocks[0], /^\*\*0xC1900101\*\* — /);
+    assert.equal(blocks[1], 'Extend code: **0x30018** — FIRST\\_BOOT · SYSPREP');
+    assert.ok(blocks[0].length < 80 && blocks[1].length < 80);
+    // Text is escaped for Markdown (`\:`); paths stay literal inside code spans.
+    assert.match(md, /\*\*Upgrade failure:\*\* Extend code 0x30018\\: .*stopped responding/);
+    assert.match(md, /\*\*Upgrade steps:\*\*\n\n1\. Read the rollback logs\\: `C:\\\$Windows\.~BT\\Sources\\Rollback\\setupact\.log`/);
+    // The upgrade advice comes after the code's own meaning.
+    assert.ok(md.indexOf('**Meaning:**') < md.indexOf('**Upgrade failure:**'));
+  });
+
+  it('renders a lone extend code in Chinese', () => {
+    const x = decodeExtended(0x2000c);
+    const md = extendedMarkdown({ extended: x, ...describeExtended(x, 'zh-cn') }, { ...LABELS, extendCode: '扩展代码', upgradeMeaning: '升级失败' });
+    assert.match(md, /^扩展代码: \*\*0x2000C\*\* — SAFE\\_OS · APPLY\\_IMAGE\n\n\*\*升级失败:\*\* 扩展代码 0x2000C：失败发生在安全操作系统阶段/);
+  });
+
+  it('has every hover string in both l10n bundles', () => {
+    const dir = path.join(PROJECT_ROOT, 'src/hover');
+    const keys = new Set<string>();
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/\btr\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]);
+    }
+    assert.ok(keys.has('Extend code') && keys.size > 20, `found ${keys.size}`);
+    for (const name of ['bundle.l10n.json', 'bundle.l10n.zh-cn.json']) {
+      const b = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'l10n', name), 'utf8')) as Record<string, string>;
+      assert.deepEqual([...keys].filter((k) => typeof b[k] !== 'string'), [], name);
+    }
+  });
+});
