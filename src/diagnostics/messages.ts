@@ -90,6 +90,8 @@ export function codeDescription(value: number, lang: Lang, loggedName?: string):
 export function failureMessage(f: Failure, lang: Lang, t: Translate): string {
   let text = failedSentence(operationOf(f), updateLabel(f), codeDescription(f.code, lang, f.loggedName), t);
   if (f.occurrences !== undefined && f.occurrences > 1) text += ' ' + t('(seen {0} times)', f.occurrences);
+  // Logs are history: say whether this is still the customer's problem.
+  text += ' ' + (f.recovered ? t('Recovered later: the same update or operation succeeded at line {0}.', f.recovered.line + 1) : t('Still failing at the end of the log.'));
   return text;
 }
 

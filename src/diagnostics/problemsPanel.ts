@@ -56,13 +56,14 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
   }
 
   const decided = new Set<number>();
-  for (const f of analysis.failures) {
+  // Still-failing first (the panel keeps the order within a severity); a recovered failure is a warning.
+  for (const f of analysis.failures.filter((x) => !x.recovered).concat(analysis.failures.filter((x) => !!x.recovered))) {
     if (f.at.file !== 0) continue;
     const text = lineText(f.at.line);
     if (text === undefined) continue;
     decided.add(f.at.line);
     const snippet = f.snippets?.find((s) => s.at.file === 0 && s.at.line === f.at.line)?.text;
-    const d = new vscode.Diagnostic(rangeOn(f.at.line, spanFor(text, f.code, snippet)), failureMessage(f, lang, t), vscode.DiagnosticSeverity.Error);
+    const d = new vscode.Diagnostic(rangeOn(f.at.line, spanFor(text, f.code, snippet)), failureMessage(f, lang, t), f.recovered ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = formatCode(f.code);
     d.relatedInformation = relatedLines(f, analysis, t).flatMap((r) => {

@@ -1,5 +1,5 @@
 // The JSON shape of `wulog summarize --json`: 1-based lines, codes as 0x + 8 upper-case hex.
-import type { Analysis, Call, Failure } from '../analysis/types';
+import type { Analysis, Call, Failure, FailureCause } from '../analysis/types';
 import type { LogFormat, TextEncoding } from '../model/types';
 import type { Lang } from '../lang';
 import { explainCode, formatCode } from '../errors';
@@ -46,6 +46,27 @@ export interface JsonFailure {
   /** `reason`: the evidence phrased in the report's language (Markdown code spans around log names). */
   phaseEvidence: { kind: string; detail: string; line: number | null; reason: string }[];
   cbsSessions: { file: string; id: string; startLine: number }[];
+  /** Where the same update or operation later succeeded; null while it is still failing at the end of the logs. */
+  recovered: { file: string; line: number } | null;
+  /** What failed when no update did (`dism RestoreHealth`, `upgrade`, `cbs DISM Package Manager Provider` ...). */
+  subject: string | null;
+  /** Upgrade failures: the extend code (`0x30018`) with its phase and operation. */
+  extended: { code: string; phase: string; operation: string | null } | null;
+  cause: { line: number; kind: string; code: string | null } | null;
+  /** DISM failures: the run (its command) this failure ended. */
+  dismRun: { startLine: number; command: string } | null;
+}
+
+export interface JsonDismRun {
+  file: string;
+  startLine: number;
+  endLine: number | null;
+  command: string;
+  verb: string | null;
+  result: string;
+  code: string | null;
+  resultLine: number | null;
+  cause: { line: number; kind: string; code: string | null } | null;
 }
 
 export interface JsonReport {
@@ -55,6 +76,11 @@ export interface JsonReport {
   pending: { file: string; line: number; updateId: string | null; kb: string | null; code: string }[];
   cancelledCalls: (JsonCall & { file: string; code: string | null })[];
   noise: Record<string, number>;
+  /** Every DISM run, failed or not. */
+  dismRuns: JsonDismRun[];
+  storeHealth: { file: string; line: number; tool: string; operation: string; corruptionFound: boolean | null; repaired: boolean | null; items: string[] }[];
+  /** Outcomes that are probably not failures (a user cancelling): same shape as failures. */
+  lowConfidence: JsonFailure[];
 }
 
 function jsonCall(c: Call | undefined): JsonCall | null {
@@ -71,13 +97,33 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
   const calls = new Map(a.calls.map((c) => [c.key, c] as const));
   const sessions = new Map(a.cbsSessions.map((s) => [s.key, s] as const));
   const path = (i: number): string => a.files[i]?.path ?? '';
+  const runs = new Map((a.dismRuns ?? []).map((r) => [r.key, r] as const));
   return {
     files: a.files.map((f) => ({
       path: f.path, format: f.format, lines: f.lines, encoding: f.encoding,
       ...(f.unreadable ? { unreadable: f.unreadable } : {}), ...(f.mojibake ? { mojibake: true } : {}),
     })),
-    failures: a.failures.map((f) => {
+    failures: a.failures.map((f) => jsonFailure(f)),
+    updates: a.updates.map((u) => ({ updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, outcome: u.outcome })),
+    pending: (a.pending ?? []).map((p) => ({ file: path(p.at.file), line: p.at.line + 1, updateId: p.updateId ?? null, kb: p.kb ?? null, code: formatCode(p.code) })),
+    cancelledCalls: a.calls.filter((c) => c.result === 'cancelled').map((c) => ({
+      ...(jsonCall(c) as JsonCall), file: path(c.file),
+      code: c.callErrorCode !== undefined ? formatCode(c.callErrorCode) : c.exitCode !== undefined ? formatCode(c.exitCode) : null,
+    })),
+    noise: { ...(a.noiseCounts ?? { evidence: 0, benign: 0, transient: 0, other: 0 }) },
+    dismRuns: (a.dismRuns ?? []).map((r) => ({
+      file: path(r.file), startLine: r.startLine + 1, endLine: r.endLine !== undefined ? r.endLine + 1 : null, command: r.command, verb: r.verb ?? null,
+      result: r.result, code: r.code !== undefined ? formatCode(r.code) : null, resultLine: r.resultLine !== undefined ? r.resultLine + 1 : null, cause: jsonCause(r.cause),
+    })),
+    storeHealth: (a.storeHealth ?? []).map((h) => ({
+      file: path(h.file), line: h.at.line + 1, tool: h.tool, operation: h.operation, corruptionFound: h.corruptionFound ?? null, repaired: h.repaired ?? null, items: h.items,
+    })),
+    lowConfidence: (a.lowConfidence ?? []).map((f) => jsonFailure(f)),
+  };
+
+  function jsonFailure(f: Failure): JsonFailure {
       const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
+      const run = f.dismRunKey ? runs.get(f.dismRunKey) : undefined;
       return {
         file: path(f.at.file),
         line: f.at.line + 1,
@@ -100,14 +146,15 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         phaseEvidence: f.phaseEvidence.map((p) => ({ kind: p.kind, detail: p.detail, line: p.at ? p.at.line + 1 : null, reason: phaseReason(p, lang, f.at.file, (i) => path(i).replace(/^.*[\\/]/, '')) })),
         cbsSessions: f.cbsSessionKeys.map((k) => sessions.get(k)).filter((s): s is NonNullable<typeof s> => !!s)
           .map((s) => ({ file: path(s.file), id: s.id, startLine: s.startLine + 1 })),
+        recovered: f.recovered ? { file: path(f.recovered.file), line: f.recovered.line + 1 } : null,
+        subject: f.subject ?? null,
+        extended: f.extended ? { code: `0x${f.extended.code.toString(16).toUpperCase()}`, phase: f.extended.phaseName, operation: f.extended.operationName ?? null } : null,
+        cause: jsonCause(f.cause),
+        dismRun: run ? { startLine: run.startLine + 1, command: run.command } : null,
       };
-    }),
-    updates: a.updates.map((u) => ({ updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, outcome: u.outcome })),
-    pending: (a.pending ?? []).map((p) => ({ file: path(p.at.file), line: p.at.line + 1, updateId: p.updateId ?? null, kb: p.kb ?? null, code: formatCode(p.code) })),
-    cancelledCalls: a.calls.filter((c) => c.result === 'cancelled').map((c) => ({
-      ...(jsonCall(c) as JsonCall), file: path(c.file),
-      code: c.callErrorCode !== undefined ? formatCode(c.callErrorCode) : c.exitCode !== undefined ? formatCode(c.exitCode) : null,
-    })),
-    noise: { ...(a.noiseCounts ?? { evidence: 0, benign: 0, transient: 0, other: 0 }) },
-  };
+  }
+}
+
+function jsonCause(c: FailureCause | undefined): JsonDismRun['cause'] {
+  return c ? { line: c.at.line + 1, kind: c.kind, code: c.code !== undefined ? formatCode(c.code) : null } : null;
 }

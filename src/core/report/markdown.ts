@@ -7,6 +7,7 @@ import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { phaseReasons } from './reasons';
 import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
+import { judgementLines, judgementTexts, renderDismRuns, renderLowConfidence, renderStoreHealth, stillFailingFirst } from './judgement';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -68,8 +69,13 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   if (noiseTotal) out.push(t.noiseBreakdown(nc.evidence, nc.benign, nc.transient, nc.other), '');
 
   const max = opts.maxFailures ?? 30;
-  a.failures.slice(0, max).forEach((f, i) => renderFailure(out, f, i + 1, ctx));
-  if (a.failures.length > max) out.push(t.more(a.failures.length - max), '');
+  // What is still failing leads; failures that later recovered follow, marked as such.
+  const ordered = stillFailingFirst(a.failures);
+  ordered.slice(0, max).forEach((f, i) => renderFailure(out, f, i + 1, ctx));
+  if (ordered.length > max) out.push(t.more(ordered.length - max), '');
+  renderDismRuns(out, a.dismRuns ?? [], opts.lang, ref);
+  renderStoreHealth(out, a, opts.lang, ref);
+  renderLowConfidence(out, a, opts.lang, ref, (f) => updateName(f, t, a));
 
   if (a.pending && a.pending.length) {
     out.push(`## ${t.pendingHeading}`, '');
@@ -130,7 +136,7 @@ function renderSummary(out: string[], ctx: Ctx): void {
   const unreadable = a.files.filter((f) => f.unreadable || f.format === 'etl' || f.format === 'undecoded');
   if (!a.failures.length && !unreadable.length) return;
   const groups = new Map<string, Failure[]>();
-  for (const f of a.failures) {
+  for (const f of stillFailingFirst(a.failures)) {
     // The same KB seen by WindowsUpdate.log (update id) and CBS.log (KB only) is one update.
     // Without an update, the same code at the same time in two files (setupact.log and
     // setuperr.log, or a repeat) is one event.
@@ -158,7 +164,8 @@ function renderSummary(out: string[], ctx: Ctx): void {
       byKey.set(k, part);
       parts.push(part);
     }
-    out.push(`- ${t.summaryLine(updateName(g.find((f) => f.title) ?? g[0], t, a), parts)}`);
+    const healed = g.every((f) => f.recovered) ? ` **${judgementTexts(lang).recoveredTag}**` : '';
+    out.push(`- ${t.summaryLine(updateName(g.find((f) => f.title) ?? g[0], t, a), parts)}${healed}`);
   }
   if (all.length > MAX_SUMMARY) out.push(`- ${t.more(all.length - MAX_SUMMARY)}`);
   if (!a.failures.length) out.push(`- ${t.noFailures}`);
@@ -189,7 +196,8 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
   const codeText = codeWithName(f, ex);
   const label = (s: string): string => `**${s}${t.colon}**`;
-  out.push(`## ${t.failureHeading(n, updateName(f, t, a), t.phases[f.phase], codeText)}`, '');
+  const healed = f.recovered ? ` (${judgementTexts(lang).recoveredTag})` : '';
+  out.push(`## ${t.failureHeading(n, updateName(f, t, a), t.phases[f.phase], codeText)}${healed}`, '');
   if (f.updateId || f.title) {
     const id = f.updateId ? ` ${codeSpan(`${f.updateId}${f.revision !== undefined ? `.${f.revision}` : ''}`)}` : '';
     const parent = f.parentUpdateId ? `${t.gap}${t.paren(`${t.bundledIn} ${codeSpan(f.parentUpdateId)}`)}` : '';
@@ -197,6 +205,7 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   }
   const why = phaseReasons(f.phaseEvidence, lang, f.at.file, ctx.fileName).filter((s) => s).join(t.sep);
   out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? `${t.gap}${t.paren(`${t.because}${t.colon}${t.gap}${why}`)}` : ''}`);
+  out.push(...judgementLines(f, a, lang, ref, label));
   out.push(`- ${label(t.code)} ${codeText}`);
   out.push(`- ${label(t.meaning)} ${ex.text.summary}${ex.text.cause ? `${t.gap}${ex.text.cause}` : ''}`);
   const call = f.callKey ? ctx.calls.get(f.callKey) : undefined;

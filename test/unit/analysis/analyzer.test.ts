@@ -180,7 +180,7 @@ describe('analysis: outcomes, phases and chains', () => {
     const a = analyseText(text, 'setup', 'setuperr.log');
     assert.equal(a.failures.length, 1);
     assert.equal(a.failures[0].code, 0xc1800104);
-    assert.equal(a.failures[0].outcomeKind, 'setupError');
+    assert.equal(a.failures[0].outcomeKind, 'setupResult');
   });
 
   it('ReportingEvents: a failed detection is a scan failure without update', () => {

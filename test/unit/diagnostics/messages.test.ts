@@ -40,7 +40,7 @@ describe('diagnostics messages', () => {
       assert.equal(
         failureMessage(f, 'en', english),
         'Install failed for 2024-05 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5037771): '
-          + `0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary.replace(/\s+/g, ' ').trim()}`,
+          + `0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary.replace(/\s+/g, ' ').trim()} Still failing at the end of the log.`,
       );
     });
 
@@ -49,7 +49,7 @@ describe('diagnostics messages', () => {
       const msg = failureMessage(onlyFailure(analysis), 'zh-cn', chinese);
       const summary = explainCode(0x800f0988, 'zh-cn').text.summary.replace(/\s+/g, ' ').trim();
       assert.notEqual(summary, explainCode(0x800f0988, 'en').text.summary.trim());
-      assert.equal(msg, `2024-05 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5037771) 安装失败：0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary}`);
+      assert.equal(msg, `2024-05 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5037771) 安装失败：0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary} 到日志结束时仍然失败。`);
     });
 
     it('uses the name CBS printed and the KB when there is no title (CBS.log)', () => {
@@ -64,8 +64,11 @@ describe('diagnostics messages', () => {
         key: '0:1', at: { file: 0, line: 1 }, phase: 'download', phaseEvidence: [], code: 0x80246007,
         outcomeKind: 'callResult', evidence: [], cbsSessionKeys: [], occurrences: 3,
       };
-      assert.match(failureMessage(f, 'en', english), /^Download failed: 0x80246007 \S+ — .+ \(seen 3 times\)$/);
-      assert.match(failureMessage(f, 'zh-cn', chinese), /^下载失败：0x80246007 .+（出现 3 次）$/);
+      assert.match(failureMessage(f, 'en', english), /^Download failed: 0x80246007 \S+ — .+ \(seen 3 times\) Still failing at the end of the log\.$/);
+      assert.match(failureMessage(f, 'zh-cn', chinese), /^下载失败：0x80246007 .+（出现 3 次） 到日志结束时仍然失败。$/);
+      const healed: Failure = { ...f, recovered: { file: 0, line: 41 } };
+      assert.match(failureMessage(healed, 'en', english), /Recovered later: the same update or operation succeeded at line 42\.$/);
+      assert.match(failureMessage(healed, 'zh-cn', chinese), /之后已恢复：同一更新或操作在第 42 行成功。$/);
     });
   });
 

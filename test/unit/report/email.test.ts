@@ -1,5 +1,6 @@
 // The report as pasted into a customer email: summary first, readable phase reasons in both
 // languages, advice without near-duplicates, clean escaping.
+import { analyzeText } from '../../../src/core/analysis/files';
 import * as assert from 'node:assert/strict';
 import { renderMarkdown, toJsonReport, escapeMarkdown, codeSpan } from '../../../src/core/report';
 import { mergeAdvice, topicsOf } from '../../../src/core/report/advice';
@@ -140,16 +141,21 @@ describe('report for an email: summary and language', () => {
   });
 
   it('without an update, the same setup error logged in setupact.log and setuperr.log is one sentence', () => {
-    const line = '2024-03-28 11:54:45, Error                 MOUPG  CSetupTask::Run(120): Result = 0xC1800108';
-    const a = analyseText(`${line}\n`, 'setup', 'setupact.log');
-    const b = analyseText(`2024-03-28 11:50:00, Info                  MOUPG  Starting\n${line}\n`, 'setup', 'setuperr.log');
+    const line = [
+      '2025-02-03 09:15:40, Error                 SYSPRP Package Contoso.SampleNotes_2.4.1.0_x64__abcd1234efgh5 was installed for a user, but not provisioned for all users.',
+      '2025-02-03 09:15:40, Error      [0x0f0074] SYSPRP RunExternalDlls:A provider returned an error, halting sysprep execution. dwRet = 0x3cf2',
+      '2025-02-03 09:15:40, Error      [0x0f00da] SYSPRP WinMain:Hit failure while validating sysprep generalize providers; hr = 0x80073cf2',
+    ].join('\n');
+    // The real reader: setup lines carry a message-id column.
+    const a = analyzeText(`${line}\n`, 'setupact.log');
+    const b = analyzeText(`2025-02-03 09:15:00, Info                  SYSPRP Starting\n${line}\n`, 'setuperr.log');
     assert.equal(a.failures.length, 1, 'the fixture line is a setup failure');
     // Join the two analyses as one (file 1 = setuperr.log).
     const joined = { ...a, files: [...a.files, ...b.files], failures: [...a.failures, ...b.failures.map((f) => ({ ...f, at: { file: 1, line: f.at.line }, evidence: [] }))] };
     const md = renderMarkdown(joined, { lang: 'en' });
     const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Files read')).split('\n').filter((l) => l.startsWith('- '));
     assert.equal(summary.length, 1, summary.join('\n'));
-    assert.match(summary[0], /^- Windows Setup: the install failed with `0xC1800108[^`]*` at 2024-03-28 11:54:45 \(setupact\.log:1, setuperr\.log:2\)\./);
+    assert.match(summary[0], /^- Windows Setup: the install failed with `0x80073CF2[^`]*` at 2025-02-03 09:15:40 \(setupact\.log:3, setuperr\.log:4\)\./);
   });
 
   it('Chinese summary and labels are Chinese; an unreadable file says what to send', () => {

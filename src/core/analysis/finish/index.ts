@@ -1,0 +1,32 @@
+// Finishing an analysis, in order: pending restarts apart, outcome chains → failures (repeats
+// merged), names of bundled updates, CBS session links, update verdicts, recovered-or-still-
+// failing, low-confidence outcomes apart, and the intermediate error lines sorted into noise.
+import type { AnalysedFile, Analysis, DismRun, StoreHealth } from '../types';
+import type { State } from '../state';
+import { failuresOf, splitPending } from './chains';
+import { linkCbsSessions, nameBundled } from './links';
+import { markRecovered, updateVerdicts } from './verdicts';
+import { classifyNoise } from './noise';
+
+export interface FamilyResults {
+  dismRuns: DismRun[];
+  storeHealth: StoreHealth[];
+}
+
+export function buildAnalysis(st: State, files: AnalysedFile[], extras: FamilyResults = { dismRuns: [], storeHealth: [] }): Analysis {
+  const calls = st.calls.concat(st.keyCalls).sort((a, b) => a.file - b.file || a.startLine - b.startLine);
+  const callByKey = new Map(calls.map((c) => [c.key, c] as const));
+  const { cands, pending } = splitPending(st, calls, callByKey);
+  const { failures: all, evidence } = failuresOf(cands, st, callByKey);
+  nameBundled(all, st);
+  linkCbsSessions(all, st, files);
+  const updates = updateVerdicts(st, all.filter((f) => f.confidence !== 'low'), calls, pending);
+  markRecovered(all, st, calls, extras.dismRuns);
+  const failures = all.filter((f) => f.confidence !== 'low');
+  const lowConfidence = all.filter((f) => f.confidence === 'low');
+  const { noise, noiseCounts } = classifyNoise(st, all, evidence, calls, callByKey);
+  return {
+    files, calls, updates, cbsSessions: st.cbs, failures, noise, noiseCounts, pending,
+    dismRuns: extras.dismRuns, storeHealth: extras.storeHealth, lowConfidence,
+  };
+}
