@@ -76,7 +76,7 @@ export function stillFailingFirst(failures: Failure[]): Failure[] {
 }
 
 /** True when nothing in the analysis says the failure's update had a download problem. */
-function downloadCompleted(f: Failure, a: Analysis): boolean {
+export function downloadCompleted(f: Failure, a: Analysis): boolean {
   if (f.phase !== 'install' && f.phase !== 'commit') return false;
   if (!f.updateId && !f.kb) return false;
   if (f.outcomeKind === 'cbsFailure' || f.outcomeKind === 'dismRun' || f.outcomeKind === 'setupResult') return false;

@@ -7,7 +7,7 @@ import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { phaseReasons } from './reasons';
 import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
-import { judgementLines, judgementTexts, renderDismRuns, renderLowConfidence, renderStoreHealth, stillFailingFirst } from './judgement';
+import { downloadCompleted, judgementLines, judgementTexts, renderDismRuns, renderLowConfidence, renderStoreHealth, stillFailingFirst } from './judgement';
 
 export interface MarkdownOptions {
   lang: Lang;
@@ -240,7 +240,10 @@ function renderFailure(out: string[], f: Failure, n: number, ctx: Ctx): void {
   // Most specific advice first: a text written for this code, then the phase's, then a generic
   // range text. Near-duplicates are merged, triage steps dropped (this code decided the outcome).
   const codeSteps = ex.text.steps;
-  const steps = mergeAdvice(ex.specific ? [codeSteps, t.phaseSteps[f.phase]] : [t.phaseSteps[f.phase], codeSteps], { cap: MAX_STEPS, dropTriage: true, halfCovered: true });
+  // Once the download is proven complete, clearing the download cache is not advice that applies.
+  const done = downloadCompleted(f, a);
+  const steps = mergeAdvice(ex.specific ? [codeSteps, t.phaseSteps[f.phase]] : [t.phaseSteps[f.phase], codeSteps], { cap: MAX_STEPS, dropTriage: true, halfCovered: true })
+    .filter((s) => !done || !/SoftwareDistribution/.test(s));
   if (steps.length) {
     out.push(label(t.nextSteps), '');
     steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
