@@ -138,6 +138,7 @@ export class Analyzer {
         blankLines: info?.blankLines ?? 0,
         unreadable: info?.unreadable,
         mojibake: info?.mojibake,
+        ...(info?.etl ? { etl: info.etl } : {}),
       };
     });
     for (const f of this.files) {

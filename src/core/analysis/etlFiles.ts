@@ -86,5 +86,10 @@ export async function feedEtlGroup(a: Analyzer, idx: number, sources: readonly E
   flush();
   const info = feed.end();
   info.etl = { files: r.files.map((f) => f.name), events: r.events, notes: r.files.flatMap((f) => fileNotes(f).map((n) => `${f.name}: ${n}`)) };
+  if (!r.events) {
+    // Nothing decodable: the file is explained (WPP, corrupt, not an ETL), not analysed.
+    info.format = 'etl';
+    info.unreadable = 'etl';
+  }
   return { info, reports: r.files };
 }

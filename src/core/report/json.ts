@@ -12,6 +12,8 @@ export interface JsonFile {
   encoding: TextEncoding;
   unreadable?: string;
   mojibake?: boolean;
+  /** Decoded from ETL files: their names, the events decoded, what was not decoded and why. */
+  decodedFromEtl?: { files: string[]; events: number; notes: string[] };
 }
 
 export interface JsonCall {
@@ -75,6 +77,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
     files: a.files.map((f) => ({
       path: f.path, format: f.format, lines: f.lines, encoding: f.encoding,
       ...(f.unreadable ? { unreadable: f.unreadable } : {}), ...(f.mojibake ? { mojibake: true } : {}),
+      ...(f.etl ? { decodedFromEtl: f.etl } : {}),
     })),
     failures: a.failures.map((f) => {
       const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
