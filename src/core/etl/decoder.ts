@@ -14,6 +14,9 @@ const READ_BYTES = 1024 * 1024;
 const MAX_SCHEMAS = 4096;
 const MAX_PROVIDER_KEYS = 50;
 const MAX_CORRUPT_LISTED = 5;
+/** Event times this far before the session start or after it are corrupt stamps. */
+const MAX_BEFORE_START_MS = 24 * 3600 * 1000;
+const MAX_AFTER_START_MS = 5 * 366 * 24 * 3600 * 1000;
 
 interface Pending {
   e: EtlEvent;
@@ -43,7 +46,7 @@ export class EtlFileDecoder {
     this.report = {
       name: source.name, size: source.size, bufferSize: 0, buffers: 0, corruptBuffers: [], corruptBufferCount: 0,
       truncated: false, headerNotFinalised: false, decoded: 0, incomplete: 0, wpp: {}, manifest: {}, classic: {}, system: 0,
-      badSchema: 0, eventsLost: 0, buffersLost: 0, providers: {},
+      badSchema: 0, badTime: 0, eventsLost: 0, buffersLost: 0, providers: {},
     };
   }
 
@@ -196,9 +199,15 @@ export class EtlFileDecoder {
       bump(r.manifest, provider);
       return;
     }
+    const time = header.clock.toInstant(ev.tsHi, ev.tsLo);
+    const start = r.startTime?.ms ?? 0;
+    if (!(time.ms > start - MAX_BEFORE_START_MS && time.ms < start + MAX_AFTER_START_MS)) {
+      r.badTime++;
+      return;
+    }
     r.decoded++;
     bump(r.providers, provider);
-    const e: EtlEvent = { time: header.clock.toInstant(ev.tsHi, ev.tsLo), pid: ev.pid, tid: ev.tid, level: ev.level, provider, name, message, file: this.index };
+    const e: EtlEvent = { time, pid: ev.pid, tid: ev.tid, level: ev.level, provider, name, message, file: this.index };
     this.heap.push({ e, seq: this.seq++ });
   }
 

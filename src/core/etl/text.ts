@@ -73,6 +73,7 @@ export function fileNotes(f: EtlFileReport): string[] {
   if (cls) notes.push(`${cls} classic (MOF) event${cls === 1 ? '' : 's'} not decoded (${counts(f.classic)}).`);
   if (f.system) notes.push(`${f.system} kernel/system event${f.system === 1 ? '' : 's'} not decoded.`);
   if (f.badSchema) notes.push(`${f.badSchema} TraceLogging event${f.badSchema === 1 ? '' : 's'} with an unreadable schema skipped.`);
+  if (f.badTime) notes.push(`${f.badTime} event${f.badTime === 1 ? '' : 's'} with a timestamp far outside the session (corrupt) skipped.`);
   if (f.incomplete) notes.push(`${f.incomplete} event${f.incomplete === 1 ? '' : 's'} with a payload shorter than its schema (message kept as far as it could be read).`);
   if (f.corruptBufferCount) {
     const list = f.corruptBuffers.map((c) => (c.offset >= 0 ? `buffer at byte ${c.offset}: ${c.reason}` : c.reason)).join('; ');

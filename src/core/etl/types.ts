@@ -61,6 +61,8 @@ export interface EtlFileReport {
   system: number;
   /** Events whose schema could not be read. */
   badSchema: number;
+  /** Events whose timestamp lies far outside the session (a corrupt stamp): skipped. */
+  badTime: number;
   /** Events lost by the logger (header) */
   eventsLost: number;
   buffersLost: number;
