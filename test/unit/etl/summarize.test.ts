@@ -90,10 +90,10 @@ describe('ETL in the analysis', () => {
       fs.writeFileSync(f, new EtlWriter({ startFileTime: fileTimeOf('2025-04-26T12:00:00Z') }).add(wu(5, 1, 2, 'Agent', 'hello')).toBytes());
       const utc = run([f, '--utc']);
       assert.equal(utc.code, 0, utc.stderr);
-      assert.match(utc.stdout, /^2025\/04\/26 12:00:00\.0000005 1     2     Agent           hello$/m);
+      assert.match(utc.stdout, /^2025\/04\/26 12:00:00\.0000005 1 {5}2 {5}Agent {11}hello$/m);
       assert.match(utc.stderr, /1 TraceLogging event decoded/);
       const local = run([tmp]);
-      assert.match(local.stdout, /^2025\/04\/26 05:00:00\.0000005 1     2     Agent           hello$/m);
+      assert.match(local.stdout, /^2025\/04\/26 05:00:00\.0000005 1 {5}2 {5}Agent {11}hello$/m);
       const json = run([f, '--json']);
       assert.deepEqual(JSON.parse(json.stdout.trim()), { time: '2025-04-26T12:00:00.0000005Z', pid: 1, tid: 2, level: 4, provider: 'WUTraceLogging', event: 'Agent', message: 'hello', file: f });
     });
