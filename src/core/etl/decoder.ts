@@ -1,5 +1,6 @@
 // One ETL file, buffer after buffer: records decoded into events, put back in time order
 // through a bounded window (per-processor buffers interleave), everything else counted.
+import { guid } from './bytes';
 import { MinHeap } from './heap';
 import { BUFFER_HEADER_SIZE, type LogfileHeader, MAX_BUFFER_SIZE, readBufferHeader, readLogfileHeader } from './logfile';
 import { type RawEvent, stringOnlyText, walkBuffer } from './records';
@@ -39,7 +40,9 @@ export class EtlFileDecoder {
   private offset = 0;
   private seq = 0;
   private readonly heap = new MinHeap<Pending>(earlier);
-  private readonly schemas = new Map<string, TlgSchema | string>();
+  /** Parsed schemas by a hash of their bytes (the bytes kept to rule out collisions). */
+  private readonly schemas = new Map<number, { bytes: Uint8Array; schema: TlgSchema | string }[]>();
+  private schemaCount = 0;
   private done = false;
 
   private constructor(private readonly source: EtlSource, readonly index: number) {
@@ -162,15 +165,28 @@ export class EtlFileDecoder {
   }
 
   private schemaOf(b: Uint8Array, ev: RawEvent): TlgSchema | string {
-    let key = '';
-    for (let i = ev.schemaStart; i < ev.schemaEnd; i++) key += String.fromCharCode(b[i]);
-    let s = this.schemas.get(key);
-    if (s === undefined) {
-      s = parseSchema(b, ev.schemaStart, ev.schemaEnd);
-      if (this.schemas.size >= MAX_SCHEMAS) this.schemas.clear();
-      this.schemas.set(key, s);
+    let h = 0x811c9dc5;
+    const n = ev.schemaEnd - ev.schemaStart;
+    for (let i = ev.schemaStart; i < ev.schemaEnd; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    const bucket = this.schemas.get(h);
+    if (bucket) {
+      for (const c of bucket) {
+        if (c.bytes.length !== n) continue;
+        let same = true;
+        for (let i = 0; i < n; i++) if (c.bytes[i] !== b[ev.schemaStart + i]) { same = false; break; }
+        if (same) return c.schema;
+      }
     }
-    return s;
+    const schema = parseSchema(b, ev.schemaStart, ev.schemaEnd);
+    if (this.schemaCount >= MAX_SCHEMAS) {
+      this.schemas.clear();
+      this.schemaCount = 0;
+    }
+    const entry = { bytes: b.slice(ev.schemaStart, ev.schemaEnd), schema };
+    if (bucket) bucket.push(entry);
+    else this.schemas.set(h, [entry]);
+    this.schemaCount++;
+    return schema;
   }
 
   private event(b: Uint8Array, ev: RawEvent): void {
@@ -178,7 +194,7 @@ export class EtlFileDecoder {
     const header = this.header as LogfileHeader;
     let name: string;
     let message: string;
-    const provider = ev.providerName ?? `{${ev.providerId}}`;
+    const provider = ev.providerName ?? `{${guid(b, ev.providerAt)}}`;
     if (ev.schemaEnd > ev.schemaStart) {
       const schema = this.schemaOf(b, ev);
       if (typeof schema === 'string') {

@@ -16,7 +16,8 @@ export interface RawEvent {
   tid: number;
   tsHi: number;
   tsLo: number;
-  providerId: string;
+  /** Offset of the provider GUID (read with `guid` when needed). */
+  providerAt: number;
   providerName?: string;
   level: number;
   eventId: number;
@@ -92,7 +93,7 @@ function readEvent(b: Uint8Array, p: number, end: number): RawEvent | string {
     tid: u32(b, p + 8),
     tsLo: u32(b, p + 16),
     tsHi: u32(b, p + 20),
-    providerId: guid(b, p + 24),
+    providerAt: p + 24,
     eventId: u16(b, p + 40),
     level: b[p + 44],
     flags,
