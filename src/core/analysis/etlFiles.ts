@@ -59,6 +59,11 @@ export function etlGroupName(paths: readonly string[], sep = path.sep): string {
 
 const SEVERITY: Record<Level, number> = { fatal: 4, error: 3, warning: 2, info: 1, verbose: 0, perf: 0, unknown: 0 };
 
+/** The level of a decoded line: its ETW level when that says more than the text. */
+export function mergeLevel(fromText: Level | undefined, fromEtl: Level | undefined): Level | undefined {
+  return fromEtl && SEVERITY[fromEtl] > SEVERITY[fromText ?? 'info'] ? fromEtl : fromText;
+}
+
 /**
  * Decodes one group of ETL files into `a` as file `idx`: the decoded text goes through the same
  * reader as a WindowsUpdate.log; a line's ETW level is kept when it says more than the text.
@@ -69,7 +74,7 @@ export async function feedEtlGroup(a: Analyzer, idx: number, sources: readonly E
     const l = levels.get(line);
     if (l === undefined) return current;
     levels.delete(line);
-    return SEVERITY[l] > SEVERITY[current ?? 'info'] ? l : current;
+    return mergeLevel(current, l);
   });
   let lineNo = 0;
   let chunk: string[] = [];
