@@ -3,6 +3,7 @@
 // features listen to `onDidChange` instead of parsing again.
 import * as vscode from 'vscode';
 import { analyzeText, type Analysis } from '../core/analysis';
+import type { Level } from '../core/model/types';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
 
 const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
@@ -32,7 +33,8 @@ export class DocumentAnalyses implements vscode.Disposable {
   /** Fires when a document is closed or is no longer one of our log languages. */
   readonly onDidRemove = this.removed.event;
 
-  constructor() {
+  /** `levelsFor`: for documents whose text cannot carry each line's level (decoded ETL), the real level of a line. */
+  constructor(private readonly levelsFor?: (uri: vscode.Uri) => ((line: number, level: Level | undefined) => Level | undefined) | undefined) {
     this.subscriptions.push(
       this.changed,
       this.removed,
@@ -76,7 +78,7 @@ export class DocumentAnalyses implements vscode.Disposable {
   private compute(document: vscode.TextDocument): DocumentAnalysis | undefined {
     let analysis: Analysis;
     try {
-      analysis = analyzeText(document.getText(), fileNameOf(document.uri));
+      analysis = analyzeText(document.getText(), fileNameOf(document.uri), this.levelsFor?.(document.uri));
     } catch (err) {
       // The core is built not to throw; if it ever does, the document simply gets no analysis.
       console.error(`WU Log Lens: analysis of ${document.uri.toString()} failed`, err);

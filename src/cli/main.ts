@@ -1,10 +1,12 @@
 // `wulog` command-line entry: dispatches to the sub-commands, each in its own file.
 import { runSummarize } from './summarizeCommand';
 import { runExplain } from './explainCommand';
+import { runDecode } from './decodeCommand';
 
 const USAGE = `Usage:
   wulog summarize <files or folders...> [--json] [--lang en|zh-cn]
   wulog explain <code...> [--json] [--lang en|zh-cn]
+  wulog decode <ETL files or folders...> [--utc] [--json]
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -14,6 +16,8 @@ async function main(argv: string[]): Promise<number> {
       return runSummarize(rest);
     case 'explain':
       return runExplain(rest);
+    case 'decode':
+      return runDecode(rest);
     case '--help':
     case '-h':
     case 'help':

@@ -2,6 +2,7 @@
 // parse), files and folders on disk (streamed by the core, so files over the editor's 50 MB
 // limit work), or files of a virtual workspace read through vscode.workspace.fs.
 import * as vscode from 'vscode';
+import { decodedEtlUri } from '../etlView/etlUris';
 import { analyzeFiles, analyzeText, InputError, isAbortError, type Analysis } from '../core/analysis';
 import { fileNameOf, isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
 import type { LinkTarget } from './evidenceLinks';
@@ -69,12 +70,19 @@ export async function fromUris(
     } finally {
       sub.dispose();
     }
-    return { analysis, targets: analysis.files.map((f) => ({ path: f.path, target: vscode.Uri.file(f.path).toString() })), scope: uris[0] };
+    return { analysis, targets: analysis.files.map((f) => ({ path: f.path, target: localTarget(f) })), scope: uris[0] };
   }
   // At least one resource has no local path: read them all through the workspace file system.
   const v = await analyzeVirtual(uris, token);
   if (!v) return undefined;
   return { analysis: v.analysis, targets: v.analysis.files.map((f, i) => ({ path: f.path, target: v.uris[i] ? targetOf(v.uris[i]) : undefined })), scope: uris[0] };
+}
+
+/** Where evidence lines of an analysed local file link to: the file, or the decoded ETL document. */
+function localTarget(f: Analysis['files'][number]): string {
+  if (!f.etl) return vscode.Uri.file(f.path).toString();
+  const dir = f.path.slice(0, Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\')) + 1);
+  return decodedEtlUri(f.etl.files.map((n) => vscode.Uri.file(dir + n))).toString();
 }
 
 /** The file name of a path (either separator). */

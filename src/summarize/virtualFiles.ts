@@ -2,7 +2,8 @@
 // without a `file:` path): read through vscode.workspace.fs and fed to the same Analyzer the
 // file path uses, so several files still form one analysis (WU failures linked to CBS sessions).
 import * as vscode from 'vscode';
-import { Analyzer, feedFile, headLooksLikeLog, skipFolder, walkDecision, type Analysis } from '../core/analysis';
+import { Analyzer, etlGroupName, feedEtlGroup, feedFile, groupByFolder, headLooksLikeLog, skipFolder, walkDecision, type Analysis } from '../core/analysis';
+import { isEtlName, memorySource } from '../core/etl';
 import type { FileInfo } from '../core/model/types';
 
 /** A problem the user should read (shown as an error message, not thrown further). */
@@ -41,8 +42,23 @@ export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode
   const a = new Analyzer();
   const infos: FileInfo[] = [];
   const uris: vscode.Uri[] = [];
-  for (const c of candidates.slice(0, MAX_FILES)) {
+  const list = candidates.slice(0, MAX_FILES);
+  // ETL files: decoded, those of one folder merged into one text (one analysed file).
+  const dirOf = (c: Candidate): string => c.uri.with({ path: c.uri.path.slice(0, c.uri.path.lastIndexOf('/')) }).toString();
+  const groups = new Map<Candidate, Candidate[]>();
+  for (const g of groupByFolder(list.filter((c) => isEtlName(c.uri.path)), dirOf)) groups.set(g[0], g);
+  for (const c of list) {
     if (token.isCancellationRequested) return undefined;
+    if (isEtlName(c.uri.path)) {
+      const group = groups.get(c);
+      if (!group) continue;
+      const sources = [];
+      for (const m of group) sources.push(memorySource(baseOf(m.uri), await readBounded(m.uri, m.stat)));
+      const idx = a.addFile(etlGroupName(group.map((m) => m.uri.path), '/'), 'unknown');
+      uris[idx] = group[0].uri;
+      infos[idx] = (await feedEtlGroup(a, idx, sources)).info;
+      continue;
+    }
     const bytes = await readBounded(c.uri, c.stat);
     if (c.sniff && !headLooksLikeLog(bytes, baseOf(c.uri))) continue;
     const idx = a.addFile(c.uri.path, 'unknown');

@@ -172,10 +172,12 @@ describe('corpus: analysis of real logs', function () {
     assert.equal(f?.updateId, undefined);
   });
 
-  it('other/*.etl: recognised as ETL, nothing parsed', async () => {
+  it('other/*.etl: decoded (TraceLogging) and analysed as a WindowsUpdate.log, no deciding failure', async () => {
     const a = await analyse('other/eyeofparadox-WindowsUpdate.20250426.052044.386.1.etl');
-    assert.equal(a.files[0].format, 'etl');
-    assert.equal(a.files[0].unreadable, 'etl');
+    assert.equal(a.files[0].format, 'wu10');
+    assert.equal(a.files[0].unreadable, undefined);
+    assert.equal(a.files[0].etl?.events, 173);
     assert.equal(a.failures.length, 0);
+    assert.ok(a.noise.some((n) => n.code === 0x8024402c), 'the 8024402C lines are intermediate failures');
   });
 });

@@ -92,6 +92,7 @@ export class Analyzer {
         blankLines: info?.blankLines ?? 0,
         unreadable: info?.unreadable,
         mojibake: info?.mojibake,
+        ...(info?.etl ? { etl: info.etl } : {}),
       };
     });
     const extras: Parameters<typeof buildAnalysis>[2] = { dismRuns: [], storeHealth: [] };

@@ -1,11 +1,11 @@
 // What both file paths (local disk in files.ts, a virtual workspace in the VS Code layer) share:
 // which names are servicing logs, sniffing a file head, and feeding one file into an Analyzer.
-import type { FileInfo } from '../model/types';
+import type { FileInfo, Level } from '../model/types';
 import { LogStream } from '../readers';
 import type { Analyzer } from './analyzer';
 
-/** Names that are servicing logs whatever their content looks like at first. */
-const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|WindowsUpdate.*\.etl$/i;
+/** Names that are servicing logs whatever their content looks like at first (ETL files are decoded). */
+const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|\.etl$/i;
 /** Other names worth sniffing (text logs under another name). */
 const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
 /** How much of a file's head the sniff reads. */
@@ -36,9 +36,14 @@ export interface FileFeed {
   end(): FileInfo;
 }
 
-export function feedFile(a: Analyzer, idx: number, fileName: string): FileFeed {
+/**
+ * `levelOf` (decoded ETL text): the level a record's line really has (its ETW level), given the
+ * level the reader saw in the text.
+ */
+export function feedFile(a: Analyzer, idx: number, fileName: string, levelOf?: (line: number, level: Level | undefined) => Level | undefined): FileFeed {
   let known = false;
   const stream: LogStream = new LogStream((rec) => {
+    if (levelOf) rec.level = levelOf(rec.line, rec.level);
     if (!known) {
       // The format is known once the first record is out: the analyzer reads records by format.
       a.setFormat(idx, stream.format);

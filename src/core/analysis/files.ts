@@ -3,8 +3,10 @@
 // into the same Analyzer.
 import { createReadStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { FileInfo } from '../model/types';
+import { fileSource, isEtlName, type EtlSource } from '../etl';
+import type { FileInfo, Level } from '../model/types';
 import { Analyzer } from './analyzer';
+import { etlGroupName, feedEtlGroup, groupByFolder } from './etlFiles';
 import { feedFile, headLooksLikeLog, skipFolder, SNIFF_BYTES, walkDecision } from './fileFeed';
 import type { Analysis } from './types';
 
@@ -36,11 +38,14 @@ const CHUNK = 1024 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
 
-/** Analyses one document's text (the editor path). */
-export function analyzeText(text: string, fileName: string): Analysis {
+/**
+ * Analyses one document's text (the editor path). `levelOf`: the real level of a line when the
+ * text cannot carry it (decoded ETL text: the ETW level).
+ */
+export function analyzeText(text: string, fileName: string, levelOf?: (line: number, level: Level | undefined) => Level | undefined): Analysis {
   const a = new Analyzer();
   const idx = a.addFile(fileName, 'unknown');
-  const feed = feedFile(a, idx, path.basename(fileName));
+  const feed = feedFile(a, idx, path.basename(fileName), levelOf);
   feed.pushText(text);
   return a.finish([feed.end()]);
 }
@@ -68,10 +73,21 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   const a = new Analyzer();
   const infos: FileInfo[] = [];
   const list = files.slice(0, MAX_FILES);
+  // ETL files are decoded, the files of one folder merged into one text (one analysed file).
+  const etlGroups = new Map<string, string[]>();
+  for (const g of groupByFolder(list.filter((f) => isEtlName(f)), (f) => path.dirname(f))) etlGroups.set(g[0], g);
   for (let i = 0; i < list.length; i++) {
     const file = list[i];
     checkAbort(signal);
     onFile?.(file, i, list.length);
+    if (isEtlName(file)) {
+      const group = etlGroups.get(file);
+      if (group) {
+        const idx = a.addFile(etlGroupName(group), 'unknown');
+        infos[idx] = await analyzeEtlGroup(a, idx, group, signal);
+      }
+      continue;
+    }
     const idx = a.addFile(file, 'unknown');
     const stream = feedFile(a, idx, path.basename(file));
     const input = createReadStream(file, { highWaterMark: CHUNK });
@@ -90,6 +106,25 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
     infos[idx] = stream.end();
   }
   return a.finish(infos);
+}
+
+async function analyzeEtlGroup(a: Analyzer, idx: number, group: string[], signal?: AbortSignal): Promise<FileInfo> {
+  const sources: EtlSource[] = [];
+  try {
+    for (const f of group) {
+      try {
+        sources.push(await fileSource(f));
+      } catch (err) {
+        throw new InputError(`cannot read ${f}: ${reason(err)}`);
+      }
+    }
+    return (await feedEtlGroup(a, idx, sources, signal)).info;
+  } catch (err) {
+    if (err instanceof Error && err.name === 'AbortError') throw new AnalysisAbortedError();
+    throw err;
+  } finally {
+    for (const s of sources) await s.close?.();
+  }
 }
 
 function checkAbort(signal: AbortSignal | undefined): void {

@@ -11,5 +11,6 @@ export { Analyzer } from './analyzer';
 export { feedFile, headLooksLikeLog, skipFolder, walkDecision, type FileFeed } from './fileFeed';
 export { analyzeText, analyzeFiles, InputError, AnalysisAbortedError, isAbortError } from './files';
 export type { AnalyzeFilesOptions } from './files';
+export { collectEtlFiles, etlGroupName, feedEtlGroup, groupByFolder, mergeLevel } from './etlFiles';
 export { phaseOfCode, phaseOfComponent, phaseOfCallKind, phaseOfOperation } from './phase';
 export type * from './types';

@@ -131,6 +131,18 @@ export interface FileInfo {
   unreadable?: UnreadableReason;
   /** Mojibake (UTF-8 read as GBK/Shift-JIS and saved again) was detected. */
   mojibake?: boolean;
+  /** The text was decoded from ETL files (line numbers point into the decoded text). */
+  etl?: EtlDecodedInfo;
+}
+
+/** What an ETL decoding fed into the analysis. */
+export interface EtlDecodedInfo {
+  /** Names of the ETL files merged into the text. */
+  files: string[];
+  /** Events decoded into lines. */
+  events: number;
+  /** What could not be decoded and why, per file (English, as in the decoded text). */
+  notes: string[];
 }
 
 export type UnreadableReason = 'etl' | 'undecoded' | 'binary' | 'empty' | 'unknownFormat';

@@ -12,6 +12,8 @@ export interface JsonFile {
   encoding: TextEncoding;
   unreadable?: string;
   mojibake?: boolean;
+  /** Decoded from ETL files: their names, the events decoded, what was not decoded and why. */
+  decodedFromEtl?: { files: string[]; events: number; notes: string[] };
 }
 
 export interface JsonCall {
@@ -102,6 +104,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
     files: a.files.map((f) => ({
       path: f.path, format: f.format, lines: f.lines, encoding: f.encoding,
       ...(f.unreadable ? { unreadable: f.unreadable } : {}), ...(f.mojibake ? { mojibake: true } : {}),
+      ...(f.etl ? { decodedFromEtl: f.etl } : {}),
     })),
     failures: a.failures.map((f) => jsonFailure(f)),
     updates: a.updates.map((u) => ({ updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, outcome: u.outcome })),

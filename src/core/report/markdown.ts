@@ -59,6 +59,11 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
     if (f.unreadable) notes.push(t.unreadable[f.unreadable] ?? f.unreadable);
     else if (f.format === 'etl' || f.format === 'undecoded') notes.push(t.unreadable[f.format]);
     if (f.mojibake) notes.push(t.mojibake);
+    if (f.etl) {
+      if (f.etl.events) notes.push(t.etlDecoded(f.etl.files.length, f.etl.events));
+      // The decoder's own account (English, as in the decoded text): only what was not decoded.
+      notes.push(...f.etl.notes.filter((n) => !/TraceLogging events? decoded/.test(n)).slice(0, 6).map((n) => escapeMarkdown(n)));
+    }
     out.push(`| ${escapeMarkdown(reportFileName(f.path))} | ${t.formats[f.format] ?? f.format} | ${f.lines} | ${f.encoding} | ${notes.join(' ').replace(/\|/g, '\\|')} |`);
   }
   out.push('');

@@ -44,6 +44,8 @@ export interface ReportTexts {
   cancelledHeading: string;
   cancelledLine: (kind: string, client: string, code: string) => string;
   mojibake: string;
+  /** Note of a file decoded from ETL files: how many, and where line numbers point. */
+  etlDecoded: (files: number, events: number) => string;
   updatesHeading: string;
   outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
   noCode: string;
@@ -95,7 +97,7 @@ const en: ReportTexts = {
     setup: 'setup log (Panther)', reporting: 'ReportingEvents.log', etl: 'ETL (binary)', undecoded: 'undecoded text', unknown: 'unknown',
   },
   unreadable: {
-    etl: 'Binary ETL trace: run `Get-WindowsUpdateLog` (PowerShell) on the machine, or on one with the same Windows build, to produce a readable WindowsUpdate.log, and send that file.',
+    etl: 'ETL trace without any decodable event (the notes say why): WPP-based ETL files (Windows 10 before 1709, other providers) carry no schema. Run `Get-WindowsUpdateLog` (PowerShell) on the machine, or on one with the same Windows build, to produce a readable WindowsUpdate.log, and send that file.',
     undecoded: 'Text without decoded messages (1600/12/31 dates or "No Format Information found"): run `Get-WindowsUpdateLog` again on a machine that has the symbols for this Windows build (the same build, with internet access to the symbol server), and send the new file.',
     binary: 'Binary content, not a text log: check that the right file was collected.',
     empty: 'Empty file.',
@@ -120,6 +122,7 @@ const en: ReportTexts = {
   cancelledHeading: 'Cancelled calls (not update failures)',
   cancelledLine: (k, c, code) => `${k} call from ${c} was cancelled by its caller${code ? `, code ${code}` : ''}.`,
   mojibake: 'text looks double-encoded (UTF-8 read as GBK/Shift-JIS); titles may be garbled',
+  etlDecoded: (n, e) => `decoded from ${n} ETL file${n === 1 ? '' : 's'} (${e} events); line numbers point into the decoded text (\`wulog decode\`, or *Open Decoded ETL* in VS Code).`,
   updatesHeading: 'Updates with a verdict',
   outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
   noCode: '(no name known)',
@@ -156,7 +159,7 @@ const zh: ReportTexts = {
     setup: '安装程序日志（Panther）', reporting: 'ReportingEvents.log', etl: 'ETL（二进制）', undecoded: '未解码的文本', unknown: '未知',
   },
   unreadable: {
-    etl: '二进制 ETL 跟踪文件：请在该计算机（或相同 Windows 版本的计算机）上运行 PowerShell 命令 `Get-WindowsUpdateLog`，生成可读的 WindowsUpdate.log 后发送该文件。',
+    etl: 'ETL 跟踪文件中没有可解码的事件（原因见说明）：基于 WPP 的 ETL 文件（Windows 10 1709 之前的版本或其他提供程序）不带事件结构信息。请在该计算机（或相同 Windows 版本的计算机）上运行 PowerShell 命令 `Get-WindowsUpdateLog`，生成可读的 WindowsUpdate.log 后发送该文件。',
     undecoded: '文本中的消息未解码（日期为 1600/12/31 或出现 “No Format Information found”）：请在具有该 Windows 版本符号的计算机上（相同版本，可访问符号服务器）重新运行 `Get-WindowsUpdateLog`，并发送新文件。',
     binary: '二进制内容，不是文本日志：请确认收集的文件是否正确。',
     empty: '空文件。',
@@ -181,6 +184,7 @@ const zh: ReportTexts = {
   cancelledHeading: '已取消的调用（不是更新失败）',
   cancelledLine: (k, c, code) => `${k}调用（客户端 ${c}）被调用方取消${code ? `，错误码 ${code}` : ''}。`,
   mojibake: '文本疑似双重编码（UTF-8 被按 GBK/Shift-JIS 读取），标题可能是乱码',
+  etlDecoded: (n, e) => `由 ${n} 个 ETL 文件解码而来（共 ${e} 个事件）；行号指向解码后的文本（\`wulog decode\` 的输出，或 VS Code 中“打开解码后的 ETL”）。`,
   updatesHeading: '有结论的更新',
   outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
   noCode: '（名称未知）',

@@ -170,7 +170,7 @@ describe('report for an email: summary and language', () => {
     }
     for (const bad of ['Next steps', 'Deciding code', 'why:', 'failed with', ' more', 'call from']) assert.ok(!md.includes(bad), bad);
     const none = renderMarkdown({ ...analyseText('', 'wu10', 'x.log'), files: [{ path: 'C:\\logs\\WindowsUpdate.etl', format: 'etl', lines: 0, encoding: 'utf8' } as never] }, { lang: 'zh-cn' });
-    assert.match(none, /## 摘要\n\n- 在这些文件中没有发现决定结果的失败。\n- WindowsUpdate\.etl：二进制 ETL 跟踪文件/);
+    assert.match(none, /## 摘要\n\n- 在这些文件中没有发现决定结果的失败。\n- WindowsUpdate\.etl：ETL 跟踪文件中没有可解码的事件/);
   });
 });
 
