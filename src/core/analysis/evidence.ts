@@ -47,6 +47,12 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call
     (ids ??= []).push(u.id);
     if (ids.length === 2) break;
   }
+  // A handler thread works on one update (`Starting install of CBS update X`): its error lines,
+  // such as the handler's own exit code, are that update's evidence.
+  if (!ids && rec.tid !== undefined && f.handlerUpdate.size) {
+    const h = f.handlerUpdate.get(rec.tid);
+    if (h) ids = [h];
+  }
   // Strings are copied (own) only when the line is kept beyond the short ring; the text is
   // built only when it is kept or cited (most ring entries never are). Once the kept list is
   // full, the entry leaving the ring is refilled: no allocation per error line.

@@ -226,4 +226,25 @@ describe('diagnostics: Problems panel', function () {
       assert.match(ds[0].message, /Get-WindowsUpdateLog/);
     });
   });
+
+  describe('a WindowsUpdate.log where one failure recovered and others still fail', () => {
+    let doc: vscode.TextDocument;
+
+    before(async () => {
+      doc = await openShown('diagnostics/WindowsUpdate-recovered.log', 'wulog');
+    });
+
+    it('still-failing failures are Errors that say so; the recovered one is a Warning naming where it recovered', async () => {
+      const ds = await until('three failures', doc.uri, (x) => x.filter((d) => d.severity === S.Error || d.severity === S.Warning).length >= 3);
+      const errs = ds.filter((d) => d.severity === S.Error);
+      const warns = ds.filter((d) => d.severity === S.Warning);
+      assert.deepEqual(errs.map((d) => d.range.start.line).sort((a, b) => a - b), [lineOf(doc, 'cancelled = 1'), lineOf(doc, 'resultMapped=800F0922')]);
+      for (const e of errs) assert.match(e.message, / Still failing at the end of the log\.$/, e.message);
+      assert.equal(warns.length, 1, warns.map((d) => d.message).join('\n'));
+      assert.equal(warns[0].range.start.line, lineOf(doc, 'resultMapped=80D02002'));
+      assert.equal(codeOf(warns[0]), '0x80D02002');
+      const ok = lineOf(doc, 'resultMapped=00000000');
+      assert.match(warns[0].message, new RegExp(`^Download failed for \\S+: 0x80D02002 .* Recovered later: the same update or operation succeeded at line ${ok + 1}\\.$`), warns[0].message);
+    });
+  });
 });

@@ -58,4 +58,27 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
     assert.deepEqual(dl?.recovered, { file: 'wu10-shutdown-recovered.log', line: 8 });
     assert.ok(j.failures.some((f) => f.recovered === null));
   });
+
+  it("the handler's own exit code next to the update's real result is evidence of one failure, not a second one", () => {
+    const b = analyseFixtures('wu7-handler-exitcode.log');
+    assert.equal(b.failures.length, 1, JSON.stringify(b.failures.map((x) => [x.at.line + 1, x.code.toString(16)])));
+    const f = b.failures[0];
+    assert.equal(f.code, 0x800f024b);
+    assert.equal(f.phase, 'install');
+    assert.ok(f.evidence.some((e) => e.line + 1 === 10), `handler exit code line in the evidence: ${f.evidence.map((e) => e.line + 1)}`);
+    assert.equal(b.noise.find((n) => n.at.line + 1 === 10)?.kind, 'evidence');
+  });
+
+  it("a result logged after its call ended cites that call's errors, never an earlier attempt's", () => {
+    const b = analyseFixtures('wu10-two-attempts.log');
+    // Both attempts failed the same way: one failure whose representative is the second attempt.
+    assert.equal(b.failures.length, 1, JSON.stringify(b.failures.map((x) => [x.at.line + 1, x.code.toString(16)])));
+    const second = b.failures[0];
+    assert.equal(second.at.line + 1, 10);
+    assert.deepEqual((second.repeats ?? []).map((r) => r.line + 1), [5]);
+    const cited = second.evidence.map((e) => e.line + 1);
+    assert.ok(cited.includes(8), `its own error line: ${cited}`);
+    assert.ok(!cited.includes(3), `not the first attempt's error line: ${cited}`);
+    assert.equal(second.rootCause?.line, 7);
+  });
 });

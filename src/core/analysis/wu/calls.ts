@@ -198,7 +198,9 @@ function callCandidate(ctx: Context, f: FileState, call: Call): void {
   const line = call.resultLine ?? call.endLine ?? call.startLine;
   const phase = phaseOfCallKind(call.kind) ?? 'unknown';
   const ev: LineRef[] = [{ file: f.index, line: call.startLine }];
-  const rel = related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, time: call.endTime, inCall: true });
+  // A call of one update also owns that update's handler lines (another process and thread).
+  const updateId = call.updateIds.length === 1 ? call.updateIds[0] : undefined;
+  const rel = related(f, line, call.startLine, { tid: call.tid, pid: call.pid, cv: call.cv, code, updateId, time: call.endTime, inCall: true });
   const texts: Record<string, string> = {};
   const phaseEvidence: PhaseEvidence[] = [{ kind: 'callKind', detail: `${call.kind} call (${call.label ?? ''})`.slice(0, 140), at: { file: f.index, line: call.startLine }, fact: 'callStart', callKind: call.kind, client: call.client, label: call.label }];
   let cause: FailureCause | undefined;

@@ -125,7 +125,7 @@ export function resultLine(ctx: Context, f: FileState, rec: LogRecord, ur: Updat
   }
   // Report events summarise an outcome logged elsewhere: they have no thread context of their own.
   const rel = ur.kind === 'reportEvent' ? NO_RELATED
-    : related(f, rec.line, call?.startLine ?? rec.line - 2000, { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
+    : related(f, rec.line, call?.startLine ?? ownCallStart(f, updateId, rec.line), { tid: rec.tid, pid: rec.pid, cv: rec.cvs[0]?.cv, code: ur.code, updateId, time: rec.time });
   if (!phase) {
     phase = phaseOfComponent(rel.rootComponent ?? rec.component) ?? phaseOfCode(ur.code) ?? 'unknown';
     phaseEvidence.push({ kind: 'codeRange', detail: 'code range / component', at: { file: f.index, line: rec.line }, fact: 'codeRange', component: own(rel.rootComponent ?? rec.component) });
@@ -138,6 +138,18 @@ export function resultLine(ctx: Context, f: FileState, rec: LogRecord, ur: Updat
     evidence: rel.lines.concat([{ file: f.index, line: rec.line }]), rootCause: rel.root, rootComponent: rel.rootComponent,
     pendingCandidate: ur.kind === 'logHistory', eventTime: ur.eventTime,
   }, f, rel, { [`${f.index}:${rec.line}`]: snippet(rec) });
+}
+
+/**
+ * Where the evidence of a result line outside any open call may start: the start of the latest
+ * call of the same update (its own attempt, even if that call has just ended), so the errors of an
+ * earlier attempt are never cited; else a window of 2,000 lines.
+ */
+function ownCallStart(f: FileState, updateId: string | undefined, line: number): number {
+  let from = line - 2000;
+  if (!updateId) return from;
+  for (const c of f.recent) if (c.startLine < line && c.startLine > from && c.updateIds.includes(updateId)) from = c.startLine;
+  return from;
 }
 
 /** The handler's proof that an update's payload was being installed (so its download had finished). */
