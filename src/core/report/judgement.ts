@@ -24,6 +24,8 @@ interface JudgementTexts {
   lowHeading: string;
   lowLine: (what: string, code: string, where: string) => string;
   fixHeading: string;
+  paren: (s: string) => string;
+  colon: string;
 }
 
 const EN: JudgementTexts = {
@@ -39,11 +41,15 @@ const EN: JudgementTexts = {
     sourceMissing: 'no repair source could be found', sourceRejected: 'the given /Source could not be used', pendingReboot: 'a pending restart blocks the operation',
     rpcFailure: 'a remote procedure call failed', accessDenied: 'access denied', storeCorrupt: 'the component store is corrupt', diskSpace: 'not enough disk space',
     payloadMissing: 'a payload file is missing', shutdownInterrupted: 'the service or machine shut down during the operation', driverFailure: 'a driver failed', other: 'see the cause line',
+    appxProvisioning: 'an app installed for one user but not provisioned for all users blocks sysprep', migration: 'migrating data or settings failed',
+    crash: 'the machine stopped with an error (a crash) during the upgrade', userCancel: 'a user cancelled it',
   },
   healthHeading: 'Component store and system files',
   lowHeading: 'Probably not failures',
   lowLine: (what, code, where) => `${what} ended with ${code} (${where}): most likely cancelled by a user, not a failure.`,
   fixHeading: 'Fix that follows from the cause',
+  paren: (x) => ` (${x})`,
+  colon: ': ',
 };
 
 const ZH: JudgementTexts = {
@@ -59,11 +65,15 @@ const ZH: JudgementTexts = {
     sourceMissing: '找不到可用的修复源', sourceRejected: '指定的 /Source 无法使用', pendingReboot: '有挂起的重启，阻止了该操作',
     rpcFailure: '远程过程调用（RPC）失败', accessDenied: '拒绝访问', storeCorrupt: '组件存储已损坏', diskSpace: '磁盘空间不足',
     payloadMissing: '缺少负载文件', shutdownInterrupted: '操作过程中服务或计算机关闭', driverFailure: '驱动程序失败', other: '见原因所在行',
+    appxProvisioning: '有应用只为某个用户安装、未为所有用户预配，阻止了 sysprep', migration: '迁移数据或设置失败',
+    crash: '升级过程中计算机出错停止（蓝屏/崩溃）', userCancel: '用户取消了操作',
   },
   healthHeading: '组件存储与系统文件',
   lowHeading: '很可能不是故障',
   lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：很可能是用户取消，不算故障。`,
   fixHeading: '根据原因的处理办法',
+  paren: (x) => `（${x}）`,
+  colon: '：',
 };
 
 export function judgementTexts(lang: Lang): JudgementTexts {
@@ -94,10 +104,10 @@ export function judgementLines(f: Failure, a: Analysis, lang: Lang, ref: (file: 
   const out: string[] = [];
   out.push(`- ${f.recovered ? t.recovered(ref(f.recovered.file, f.recovered.line)) : t.stillFailing}`);
   if (downloadCompleted(f, a)) out.push(`- ${t.downloadDone}`);
-  if (f.cause) out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind} (${ref(f.cause.at.file, f.cause.at.line)})${f.cause.text ? `: ${codeSpan(f.cause.text)}` : ''}`);
+  if (f.cause) out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind}${t.paren(ref(f.cause.at.file, f.cause.at.line))}${f.cause.text ? `${t.colon}${codeSpan(f.cause.text)}` : ''}`);
   if (f.extended) {
     const d = describeExtended(f.extended, lang);
-    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}: ${d.summary}`);
+    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}${t.colon}${d.summary}`);
     for (const s of d.nextSteps.slice(0, 3)) out.push(`  - ${s}`);
   }
   const run = f.dismRunKey ? (a.dismRuns ?? []).find((r) => r.key === f.dismRunKey) : undefined;

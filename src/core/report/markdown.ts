@@ -126,6 +126,9 @@ function updateName(f: Failure, t: ReportTexts, a: Analysis): string {
 /** What failed when no update is named: a scan, a Windows Setup run, a DISM or CBS operation. */
 function unnamed(f: Failure, t: ReportTexts, a: Analysis): string {
   if (f.phase === 'scan') return t.unnamed.scan;
+  // A DISM run is named by its verb (`DISM RestoreHealth`), the way engineers say it.
+  const verb = /^dism (\S+)/.exec(f.subject ?? '')?.[1];
+  if (verb) return `DISM ${codeSpan(verb)}`;
   const fmt = a.files[f.at.file]?.format;
   if (fmt === 'setup' || fmt === 'dism' || fmt === 'cbs') return t.unnamed[fmt];
   return t.unknownUpdate;

@@ -22,6 +22,12 @@ interface ReasonTexts {
   cbsSession: (session: string, client: string, where: Where) => string;
   cbsOperation: (where: Where) => string;
   setupError: (tool: string, component: string, where: Where) => string;
+  cbsProgress: (where: Where) => string;
+  payloadLoaded: (where: Where) => string;
+  downloadJob: (where: Where) => string;
+  shutdown: (where: Where) => string;
+  dismRun: (verb: string, where: Where) => string;
+  upgradePhase: (where: Where) => string;
   kinds: Record<string, string>;
   other: (kind: string, where: Where) => string;
 }
@@ -55,6 +61,12 @@ const en: ReasonTexts = {
   cbsSession: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed ${w}`,
   cbsOperation: (w) => `a CBS operation failed ${w}`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows Setup'} logged the error${c ? ` (component ${c})` : ''} ${w}`,
+  cbsProgress: (w) => `the update handler reported CBS install progress ${w}: the payload was being installed, so the download had finished`,
+  payloadLoaded: (w) => `the update handler loaded a payload already on disk ${w}: the download had finished`,
+  downloadJob: (w) => `a download job of the update ${w}`,
+  shutdown: (w) => `the service or the machine shut down while the install ran (${w.replace(/^at /, '')})`,
+  dismRun: (v, w) => `it is the result of the DISM ${v} run started ${w}`,
+  upgradePhase: (w) => `setup's own record of the run (restart events, rollback, extend code) places the failure (${w.replace(/^at /, '')})`,
   kinds: { operation: 'the operation the result line names', callKind: 'the kind of call', component: 'the component', codeRange: "the code's range", cbsSession: 'CBS processing at restart', message: 'the log message' },
   other: (k, w) => `${k} ${w}`.trim(),
 };
@@ -84,6 +96,12 @@ const zh: ReasonTexts = {
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
   cbsOperation: (w) => `CBS 操作在${w}失败`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
+  cbsProgress: (w) => `更新处理程序在${w}报告了 CBS 安装进度：负载已在安装，说明下载早已完成`,
+  payloadLoaded: (w) => `更新处理程序在${w}加载了磁盘上已有的负载：下载已经完成`,
+  downloadJob: (w) => `${w}有该更新的下载作业`,
+  shutdown: (w) => `安装进行中服务或计算机被关闭（${w}）`,
+  dismRun: (v, w) => `这是${w}启动的 DISM ${v} 运行的结果`,
+  upgradePhase: (w) => `安装程序对本次运行的记录（重启事件、回滚、扩展码）确定了失败所处阶段（${w}）`,
   kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
   other: (k, w) => (w ? `${k}（${w}）` : k),
 };
@@ -126,6 +144,17 @@ function reasonText(p: PhaseEvidence, t: ReasonTexts, where: Where): string {
     case 'cbsPayload': return t.cbsPayload(name(p.sessionId ?? '?'), name(p.client), where);
     case 'cbsSession': return p.sessionId ? t.cbsSession(name(p.sessionId), name(p.client), where) : t.cbsOperation(where);
     case 'setupError': return t.setupError(p.tool ?? 'setup', name(p.component), where);
+    case 'cbsProgress': return t.cbsProgress(where);
+    case 'payloadLoaded': return t.payloadLoaded(where);
+    case 'downloadJob': return t.downloadJob(where);
+    case 'shutdown': return t.shutdown(where);
+    case 'dismRun': return t.dismRun(name(dismVerb(p.detail)), where);
+    case 'upgradePhase': return t.upgradePhase(where);
     default: return t.other(t.kinds[p.kind] ?? codeSpan(p.kind), where);
   }
+}
+
+/** The verb of a DISM run from its evidence (`DISM RestoreHealth run failed ...`). */
+function dismVerb(detail: string): string {
+  return /^DISM (\S+) run/.exec(detail)?.[1] ?? 'DISM';
 }

@@ -1,7 +1,10 @@
 // Issue 8 judgement on WindowsUpdate.log: a call-level failure without a failed update (an
 // install cut short by a shutdown), proofs of the install phase, and recovered vs still failing.
 import * as assert from 'node:assert/strict';
-import { analyseFixtures } from './helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FIXTURES, analyseFixtures } from './helpers';
+import { analyzeText } from '../../../src/core/analysis/files';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { toJsonReport } from '../../../src/core/report/json';
 
@@ -80,5 +83,23 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
     assert.ok(cited.includes(8), `its own error line: ${cited}`);
     assert.ok(!cited.includes(3), `not the first attempt's error line: ${cited}`);
     assert.equal(second.rootCause?.line, 7);
+  });
+
+  it('the report phrases each proof of the phase, in both languages', () => {
+    const md = renderMarkdown(a, { lang: 'en' });
+    assert.match(md, /the update handler reported CBS install progress at line 22: the payload was being installed, so the download had finished/);
+    assert.match(md, /the service or the machine shut down while the install ran \(line 15\)/);
+    const zh = renderMarkdown(a, { lang: 'zh-cn' });
+    assert.match(zh, /更新处理程序在第 22 行报告了 CBS 安装进度/);
+    assert.match(zh, /\*\*原因：\*\* 操作过程中服务或计算机关闭（wu10-shutdown-recovered\.log:15）/);
+  });
+
+  it('a DISM failure is named by its run and proved by it; identical runs are grouped', () => {
+    const d = analyzeText(fs.readFileSync(path.join(FIXTURES, 'dism-restorehealth.log'), 'utf8'), 'dism.log');
+    const md = renderMarkdown(d, { lang: 'en' });
+    assert.match(md, /## 1\. DISM `RestoreHealth`: install failed with `0x800F081F/);
+    assert.match(md, /it is the result of the DISM `RestoreHealth` run started at line \d+/);
+    assert.match(md, /`RestoreHealth` failed 3 times with `0x800F081F CBS_E_SOURCE_MISSING`, same cause: no repair source could be found\./);
+    assert.ok(toJsonReport(d).dismRuns.length >= 5, 'the JSON lists every run');
   });
 });
