@@ -28,3 +28,20 @@ export function rng(seed: number): () => number {
     return (x >>> 0) / 0x100000000;
   };
 }
+
+/** Runs `fn` with process.stdout/stderr captured (for in-process CLI tests). */
+export async function captureOutput(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => { out += s; return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
+  try {
+    const code = await fn();
+    return { code, out, err };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+}

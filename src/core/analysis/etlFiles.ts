@@ -7,6 +7,7 @@ import { decodeEtlText, etlLevel, fileNotes, isEtlName, type EtlFileReport, type
 import type { FileInfo, Level } from '../model/types';
 import type { Analyzer } from './analyzer';
 import { feedFile } from './fileFeed';
+import { groupBy } from './finish/refs';
 
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
@@ -40,14 +41,7 @@ export async function collectEtlFiles(paths: readonly string[]): Promise<string[
 
 /** Groups ETL paths by folder, keeping the order of first appearance. */
 export function groupByFolder<T>(items: readonly T[], folderOf: (x: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const x of items) {
-    const k = folderOf(x);
-    const g = groups.get(k);
-    if (g) g.push(x);
-    else groups.set(k, [x]);
-  }
-  return [...groups.values()];
+  return [...groupBy(items, folderOf).values()];
 }
 
 /** The name an ETL group has in the analysis (and the report): the file, or the folder's pattern. */

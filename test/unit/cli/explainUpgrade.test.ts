@@ -2,22 +2,10 @@
 // not), the human text in both languages and the JSON `extended` record.
 import * as assert from 'node:assert/strict';
 import { joinUpgradeArgs, runExplain } from '../../../src/cli/explainCommand';
+import { captureOutput } from '../../support';
 
 /** Runs the command in-process with stdout/stderr captured. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => { out += s; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
-  try {
-    return { code: await runExplain(args), out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+const run = (args: string[]) => captureOutput(() => runExplain(args));
 
 describe('cli: wulog explain with extend codes', () => {
   it('joins a pair typed as separate arguments, and only then', () => {

@@ -1,23 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { parseExplainArgs, runExplain, formatHuman, toJsonRecord } from '../../../src/cli/explainCommand';
 import { explainCode } from '../../../src/core/errors';
+import { captureOutput } from '../../support';
 
-/** Runs the command with stdout/stderr captured. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => { out += s; return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => { err += s; return true; }) as typeof process.stderr.write;
-  try {
-    const code = await runExplain(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
-}
+/** Runs the command in-process with stdout/stderr captured. */
+const run = (args: string[]) => captureOutput(() => runExplain(args));
 
 describe('cli: wulog explain', () => {
   it('parses options', () => {

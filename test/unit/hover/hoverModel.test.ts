@@ -1,15 +1,9 @@
 // Hover logic without VS Code: the code under the cursor and the escaped Markdown.
 import * as assert from 'node:assert/strict';
-import { codeAt, escapeMarkdown, escapeWithCode, hoverMarkdown, type HoverLabels } from '../../../src/hover/hoverModel';
+import { codeAt, escapeMarkdown, escapeWithCode, hoverMarkdown } from '../../../src/hover/hoverModel';
+import { LABELS } from './labels';
 import { explainCode } from '../../../src/core/errors';
 
-const LABELS: HoverLabels = {
-  facility: 'Facility', component: 'Component', win32: 'Win32 error', meaning: 'Meaning', genericMeaning: '(generic)',
-  cause: 'Cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named',
-  asLogged: 'As written', loggedName: 'Logged name', unnamed: '(unnamed)',
-  confidenceNames: { header: 'header', documented: 'documented', community: 'community', logged: 'logged', derived: 'derived' },
-  extendCode: 'Extend code', upgradeMeaning: 'Upgrade failure', upgradeSteps: 'Upgrade steps',
-};
 
 /** Column of the first occurrence of `needle` plus `delta`. */
 const col = (line: string, needle: string, delta = 1) => line.indexOf(needle) + delta;

@@ -3,17 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { codeAt, extendedMarkdown, hoverMarkdown, hoverTargetAt, type HoverLabels } from '../../../src/hover/hoverModel';
+import { codeAt, extendedMarkdown, hoverMarkdown, hoverTargetAt } from '../../../src/hover/hoverModel';
+import { LABELS } from './labels';
 import { decodeExtended, describeExtended, explainCode } from '../../../src/core/errors';
 import { PROJECT_ROOT } from '../../support';
 
-const LABELS: HoverLabels = {
-  facility: 'Facility', component: 'Component', win32: 'Win32 error', meaning: 'Meaning', genericMeaning: '(generic)',
-  cause: 'Cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named',
-  asLogged: 'As written', loggedName: 'Logged name', unnamed: '(unnamed)',
-  confidenceNames: { header: 'header', documented: 'documented', community: 'community', logged: 'logged', derived: 'derived' },
-  extendCode: 'Extend code', upgradeMeaning: 'Upgrade failure', upgradeSteps: 'Upgrade steps',
-};
 
 const at = (line: string, needle: string, delta = 2) => line.indexOf(needle) + delta;
 

@@ -27,7 +27,7 @@ export function uniqRefs(xs: LineRef[]): LineRef[] {
   return uniqBy(xs, (r) => `${r.file}:${r.line}`);
 }
 
-export function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(xs: readonly T[], key: (x: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const x of xs) {
     const k = key(x);
