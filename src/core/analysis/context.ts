@@ -106,10 +106,11 @@ export class Context {
   }
 }
 
-/** Component and message head of a record, as evidence text. */
+/** Evidence text of a record: component and message, at most SNIPPET_CHARS characters. */
+export const SNIPPET_CHARS = 240;
 export function snippet(rec: LogRecord): string {
-  const m = rec.message.length > 240 ? `${rec.message.slice(0, 240)}…` : rec.message;
-  return own(rec.component ? `${rec.component} ${m}` : m);
+  const t = rec.component ? `${rec.component} ${rec.message}` : rec.message;
+  return own(t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS - 1)}…` : t);
 }
 
 /** Adds a copy of `v` (see `own`) when the list has room and does not hold it yet. */

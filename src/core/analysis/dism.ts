@@ -11,6 +11,7 @@ import { head } from './patterns';
 import { formatCode } from '../errors/parseCode';
 import { apiCommand, apiOperation, exitCode, parseCommandLine, type DismCommand } from './dismCommand';
 import { CANCEL_CODES, E_FAIL, causeKindOf, chooseCause, errorCode, isCancelText, isDownloadCode, type CauseLine, type DismCauseKind } from './dismCause';
+import { snippet } from './context';
 
 /** Runs kept per file; beyond it only failed and cancelled runs (up to twice as many). */
 export const MAX_RUNS = 5000;
@@ -19,7 +20,6 @@ const MAX_OPEN = 64;
 const MAX_PIDS = 256;
 /** Codes remembered per run for the cause (the first line of each). */
 const MAX_RUN_CODES = 16;
-const TEXT_CHARS = 240;
 
 export { groupDismRuns, type DismRunGroup } from './dismGroups';
 
@@ -374,8 +374,3 @@ function publicRun(r: RunAcc): DismRun {
   return out;
 }
 
-/** Component and message head of a record, at most TEXT_CHARS characters. */
-function snippet(rec: LogRecord): string {
-  const t = rec.component ? `${rec.component} ${rec.message}` : rec.message;
-  return own(t.length > TEXT_CHARS ? `${t.slice(0, TEXT_CHARS - 1)}…` : t);
-}

@@ -12,13 +12,13 @@ import { head, isError } from './patterns';
 import { decodeExtended } from '../errors/extended';
 import { formatCode } from '../errors/parseCode';
 import * as S from './setupLines';
+import { snippet } from './context';
 
 const MAX_CANDIDATES = 2000;
 /** Error codes tracked at once for causes (a setup log uses a few dozen). */
 const MAX_CODES = 128;
 /** Same-code error lines closer than this belong to one burst: its first line explains the result. */
 const BURST_MS = 10 * 60 * 1000;
-const TEXT_CHARS = 240;
 /** E_FAIL: the code of a rollback or stop that logged none. */
 const E_FAIL = 0x80004005;
 const ERROR_CANCELLED = 0x800704c7;
@@ -135,7 +135,7 @@ export class SetupTracker {
     if (st) {
       const run = this.openRun();
       const rank = S.RESULT_RANK[st.kind];
-      if (!run.result || rank >= run.result.rank) run.result = { ...this.ref(rec, m, st.code), code: st.code, rank, kind: st.kind, extended: st.extended };
+      if (!run.result || rank >= run.result.rank) run.result = { ...this.ref(rec, st.code), code: st.code, rank, kind: st.kind, extended: st.extended };
       return;
     }
     if (S.RUN_END.test(m)) {
@@ -144,43 +144,43 @@ export class SetupTracker {
     }
     const ext = S.labelledExtended(m);
     if (ext !== undefined) {
-      this.openRun().extended = { ...this.ref(rec, m), code: ext };
+      this.openRun().extended = { ...this.ref(rec), code: ext };
       return;
     }
     const flag = S.postRebootFlag(m);
     if (flag !== undefined) {
-      this.openRun().postReboot = { ...this.ref(rec, m), flag };
+      this.openRun().postReboot = { ...this.ref(rec), flag };
       return;
     }
     const cancelPhase = m.indexOf('ancel') >= 0 && S.CANCEL_PHASE.test(m);
     if (cancelPhase || (m.indexOf('ancel') >= 0 && S.CANCEL.test(m))) {
       const run = this.openRun();
       run.cancelPhase ||= cancelPhase;
-      run.cancel ??= this.ref(rec, m);
+      run.cancel ??= this.ref(rec);
       return;
     }
     if (S.REMAP.test(m)) {
-      this.openRun().remap = this.ref(rec, m);
+      this.openRun().remap = this.ref(rec);
       return;
     }
     const op = comp === 'SP' ? S.OP_FAILED.exec(m) : null;
     if (op) {
-      this.openRun().opFailed = this.ref(rec, m, errorCodeOf(rec));
+      this.openRun().opFailed = this.ref(rec, errorCodeOf(rec));
       return;
     }
     if (S.CRASH.test(m)) {
       const run = this.openRun();
-      run.crash ??= this.ref(rec, m);
+      run.crash ??= this.ref(rec);
       return;
     }
     if (!NOT_SETUP_ROLLBACK.has(comp) && S.mayRollBack(m) && S.ROLLBACK.test(m)) {
       const run = this.openRun();
-      run.rollback ??= this.ref(rec, m);
+      run.rollback ??= this.ref(rec);
       return;
     }
     if (errLevel && S.FATAL.test(m)) {
       const run = this.openRun();
-      run.fatal ??= this.ref(rec, m, errorCodeOf(rec));
+      run.fatal ??= this.ref(rec, errorCodeOf(rec));
     }
   }
 
@@ -250,7 +250,7 @@ export class SetupTracker {
   private sysprepLine(rec: LogRecord, m: string, errLevel: boolean): void {
     const fail = S.SYSPREP_FAIL.exec(m);
     if (fail) {
-      this.sysprepResult(this.ref(rec, m), errorCodeOf(rec) ?? E_FAIL);
+      this.sysprepResult(this.ref(rec), errorCodeOf(rec) ?? E_FAIL);
       return;
     }
     const halt = S.SYSPREP_HALT.exec(m);
@@ -259,13 +259,13 @@ export class SetupTracker {
       // dwRet is a Win32 code: as an HRESULT it is HRESULT_FROM_WIN32(dwRet).
       const code = v > 0 && v < 0x10000 ? (0x80070000 | v) >>> 0 : v;
       if (this.sysprep.halt) this.sysprepResult(this.sysprep.halt, this.sysprep.halt.code ?? E_FAIL);
-      this.sysprep.halt = this.ref(rec, m, code);
+      this.sysprep.halt = this.ref(rec, code);
       return;
     }
     if (!errLevel) return;
     const r = this.sysprep;
-    if (!r.first) r.first = this.ref(rec, m, errorCodeOf(rec));
-    if (!r.appx && S.setupCauseKind(m, undefined) === 'appxProvisioning') r.appx = this.ref(rec, m);
+    if (!r.first) r.first = this.ref(rec, errorCodeOf(rec));
+    if (!r.appx && S.setupCauseKind(m, undefined) === 'appxProvisioning') r.appx = this.ref(rec);
   }
 
   private sysprepResult(res: Ref, code: number): void {
@@ -287,7 +287,7 @@ export class SetupTracker {
     const child = S.CHILD_EXIT.exec(m);
     if (child) {
       const v = parseInt(child[1], 16) >>> 0;
-      if (v !== 0) this.child = this.ref(rec, m, v);
+      if (v !== 0) this.child = this.ref(rec, v);
       return;
     }
     const exit = S.WINDEPLOY_EXIT.exec(m);
@@ -297,7 +297,7 @@ export class SetupTracker {
       this.child = undefined;
       if (v === 0) return;
       const subject = exit[1].toLowerCase() === 'windeploy' ? 'windeploy' : 'oobe';
-      const res = this.ref(rec, m, v);
+      const res = this.ref(rec, v);
       const evidence: PhaseEvidence = {
         kind: 'operation', fact: 'setupError', tool: 'setup', at: { file: this.file, line: rec.line }, operation: subject,
         detail: `${subject} (specialize/OOBE, after the restart into the new Windows) exited with ${formatCode(v)}`,
@@ -310,7 +310,7 @@ export class SetupTracker {
       return;
     }
     if (S.UGC_COMMAND.test(m)) {
-      this.ugc.command = this.ref(rec, m);
+      this.ugc.command = this.ref(rec);
       return;
     }
     const ugc = S.UGC_EXIT.exec(m);
@@ -319,7 +319,7 @@ export class SetupTracker {
       const last = this.ugc.last;
       // The last failing command, preferring an HRESULT-like code to a plain exit status.
       if (v !== 0 && (isError(v) || !last || !isError(last.code ?? 0))) {
-        this.ugc.last = this.ref(rec, m, v);
+        this.ugc.last = this.ref(rec, v);
         this.ugc.cause = this.ugc.command;
       }
       return;
@@ -352,12 +352,11 @@ export class SetupTracker {
     const b = this.bursts.get(code);
     const time = rec.time ?? 0;
     if (b && time - b.lastTime <= BURST_MS) b.lastTime = time;
-    else if (b || this.bursts.size < MAX_CODES) this.bursts.set(code, { first: this.ref(rec, m, code), lastTime: time });
+    else if (b || this.bursts.size < MAX_CODES) this.bursts.set(code, { first: this.ref(rec, code), lastTime: time });
   }
 
-  private ref(rec: LogRecord, m: string, code?: number): Ref {
-    const text = m.length > TEXT_CHARS ? `${m.slice(0, TEXT_CHARS)}…` : m;
-    return { line: rec.line, time: rec.time, timeText: own(rec.timeText), code, component: own(rec.component), text: own(rec.component ? `${rec.component} ${text}` : text) };
+  private ref(rec: LogRecord, code?: number): Ref {
+    return { line: rec.line, time: rec.time, timeText: own(rec.timeText), code, component: own(rec.component), text: snippet(rec) };
   }
 
   private candidate(res: Ref, code: number, phase: Phase, evidence: PhaseEvidence, subject: string, cause: Cause | undefined, extras: Ref[]): Candidate {
