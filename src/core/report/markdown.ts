@@ -159,7 +159,9 @@ function renderSummary(out: string[], ctx: Ctx): void {
     // One part per phase and code; its places are listed together.
     const parts: SummaryPart[] = [];
     const byKey = new Map<string, SummaryPart>();
-    for (const f of g) {
+    // What still fails speaks for the update; its recovered failures are detailed further down.
+    const current = g.some((f) => !f.recovered) ? g.filter((f) => !f.recovered) : g;
+    for (const f of current) {
       const ex = explainCode(f.code, lang, { loggedName: f.loggedName });
       const where = ctx.ref(f.at.file, f.at.line);
       const k = `${f.phase}:${f.code}`;

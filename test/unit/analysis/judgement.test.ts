@@ -48,6 +48,9 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
     assert.ok(still >= 0 && healed > still, 'still failing before recovered');
     assert.match(md, /The download had completed/);
     assert.match(md, /Still failing at the end of the logs/);
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Files read'));
+    assert.match(summary, /`3C3C3C3C-4D4D-4E4E-8F8F-505050505050`: the install failed with `0x800F0922/);
+    assert.doesNotMatch(summary, /0x80D02002/, 'the recovered download is not in the summary line of its update');
     const install = md.slice(md.indexOf('0x800F0922 CBS_E_INSTALLERS_FAILED`\n'), md.indexOf('recovered later)'));
     assert.doesNotMatch(install.slice(install.indexOf('Next steps')), /rename C:\\Windows\\SoftwareDistribution/, 'no advice to clear the download cache');
     const zh = renderMarkdown(a, { lang: 'zh-cn' });
