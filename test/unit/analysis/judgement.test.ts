@@ -16,10 +16,11 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
     const f = a.failures.find((x) => x.code === 0x8024001e);
     assert.ok(f, JSON.stringify(a.failures.map((x) => [x.at.line + 1, x.code.toString(16)])));
     assert.equal(f.phase, 'install');
-    assert.equal(f.at.line + 1, 17, 'the counts line states the result');
+    assert.equal(f.at.line + 1, 18, 'the counts line states the result');
     const lines = f.evidence.map((e) => e.line + 1);
     assert.ok(lines.includes(11), 'the call start is evidence');
     assert.ok(lines.includes(15) && lines.includes(16), `shutdown notice and callback are evidence: ${lines.join(',')}`);
+    assert.ok(lines.includes(17), `the federated member line is evidence: ${lines.join(',')}`);
     assert.equal(f.cause?.kind, 'shutdownInterrupted');
     assert.ok(f.phaseEvidence.some((p) => p.fact === 'shutdown'));
   });
@@ -32,13 +33,13 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
   });
 
   it('the last install failure is still failing, with the handler CBS progress as phase proof', () => {
-    const f = byLine(23);
+    const f = byLine(24);
     assert.ok(f);
     assert.equal(f.code, 0x800f0922);
     assert.equal(f.callErrorCode, 0x80240022);
     assert.equal(f.recovered, null);
     assert.equal(f.phaseEvidence[0].fact, 'cbsProgress');
-    assert.equal(f.phaseEvidence[0].at?.line, 21);
+    assert.equal(f.phaseEvidence[0].at?.line, 22);
   });
 
   it('the report leads with what is still failing and says the download had completed', () => {
@@ -90,10 +91,10 @@ describe('analysis: judgement (recovered, proofs, call-level failures)', () => {
 
   it('the report phrases each proof of the phase, in both languages', () => {
     const md = renderMarkdown(a, { lang: 'en' });
-    assert.match(md, /the update handler reported CBS install progress at line 22: the payload was being installed, so the download had finished/);
+    assert.match(md, /the update handler reported CBS install progress at line 23: the payload was being installed, so the download had finished/);
     assert.match(md, /the service or the machine shut down while the install ran \(line 15\)/);
     const zh = renderMarkdown(a, { lang: 'zh-cn' });
-    assert.match(zh, /更新处理程序在第 22 行报告了 CBS 安装进度/);
+    assert.match(zh, /更新处理程序在第 23 行报告了 CBS 安装进度/);
     assert.match(zh, /\*\*原因：\*\* 操作过程中服务或计算机关闭（wu10-shutdown-recovered\.log:15）/);
   });
 

@@ -23,8 +23,9 @@ export interface CallAcc extends Call {
   /** `... calls back to install call ... error 0x...`: the item error the callback reported. */
   callbackLine?: number;
   callbackText?: string;
-  /** The federated call this agent call belongs to (its START on another thread). */
-  federatedLine?: number;
+  /** The federated member's own line (`Install ClientId = ...` without a marker, on the member's thread). */
+  memberLine?: number;
+  memberText?: string;
 }
 
 export function openOnThread(f: FileState, tid: number, rec: LogRecord): Call | undefined {
@@ -208,6 +209,10 @@ function callCandidate(ctx: Context, f: FileState, call: Call): void {
   if (acc.callbackLine !== undefined) {
     ev.push({ file: f.index, line: acc.callbackLine });
     if (acc.callbackText) texts[`${f.index}:${acc.callbackLine}`] = acc.callbackText;
+  }
+  if (acc.memberLine !== undefined) {
+    ev.push({ file: f.index, line: acc.memberLine });
+    if (acc.memberText) texts[`${f.index}:${acc.memberLine}`] = acc.memberText;
   }
   if (acc.shutdownLine !== undefined) {
     ev.push({ file: f.index, line: acc.shutdownLine });

@@ -63,6 +63,7 @@ export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   errorLine(ctx, f, rec, rec.tid !== undefined ? openOnThread(f, rec.tid, rec) : undefined);
   if (rec.component === 'Handler' && rec.tid !== undefined) handlerLine(ctx, f, rec);
   else if (rec.component === 'Agent' || rec.component === 'ComApi') callNotice(f, rec);
+  if (rec.component === 'ComApi' && eq) memberLine(f, rec);
   if (DOWNLOAD_COMPONENTS.has(rec.component ?? '') && rec.updateIds.length) downloadJob(f, rec);
 }
 
@@ -97,5 +98,19 @@ function downloadJob(f: FileState, rec: LogRecord): void {
   for (const u of rec.updateIds) {
     if (f.downloadJob.size > 5000) f.downloadJob.clear();
     f.downloadJob.set(own(u.id), rec.line);
+  }
+}
+
+/** A federated call's member announces itself on its own thread (`Install ClientId = X`, no marker). */
+function memberLine(f: FileState, rec: LogRecord): void {
+  const m = /^\s*(Install|Uninstall|Download|Search) ClientId = ([^,(]{1,80}?)\s*(?:,|\(|$)/.exec(head(rec.message));
+  if (!m) return;
+  const kind = m[1].toLowerCase();
+  for (let i = f.open.length - 1; i >= 0; i--) {
+    const c = f.open[i] as CallAcc;
+    if (c.pid !== rec.pid || c.kind !== kind || c.component !== 'ComApi' || (c.client && c.client !== m[2].trim())) continue;
+    c.memberLine = rec.line;
+    c.memberText = snippet(rec);
+    return;
   }
 }
