@@ -72,6 +72,10 @@ describe('corpus: judgement against the labelled expectations', function () {
       for (const e of s.missed) detail.push(`    missed ${s.file}:${e.lines[0]} ${e.code} ${e.phase} ${e.subject ?? ''}`);
       for (const f of s.extra) detail.push(`    extra  ${s.file}:${f.at.line + 1} 0x${f.code.toString(16).toUpperCase()} ${f.phase} ${f.updateId ?? f.subject ?? ''}`);
       for (const m of s.matched) if (m.got.phase !== m.exp.phase) detail.push(`    phase  ${s.file}:${m.got.at.line + 1} got ${m.got.phase}, expected ${m.exp.phase}`);
+      for (const m of s.matched) {
+        if (m.exp.recovered === undefined || (m.got.recovered != null) === m.exp.recovered) continue;
+        detail.push(`    recov  ${s.file}:${m.got.at.line + 1} got ${m.got.recovered ? `recovered at ${m.got.recovered.line + 1}` : 'still failing'}, expected ${m.exp.recovered ? 'recovered' : 'still failing'}`);
+      }
     }
     if (detail.length) console.log(detail.join('\n'));
     assert.deepEqual(low, [], `families below ${MIN_RECALL * 100}% recall, ${MIN_PRECISION * 100}% precision or ${MIN_PHASE * 100}% phase agreement`);

@@ -53,6 +53,8 @@ export interface Call {
   component?: string;
   /** Line that stated the result (counts / call error / exit code), when logged. */
   resultLine?: number;
+  /** The update service a search asked (`ServiceID = {...}`), upper case without braces, when logged. */
+  serviceId?: string;
 }
 
 export type UpdateOutcome = 'failed' | 'succeeded' | 'unknown';

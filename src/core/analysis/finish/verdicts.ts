@@ -56,8 +56,15 @@ export function markRecovered(failures: Failure[], st: State, calls: Call[], run
     if (u) ok = successAfter(u.results, at, stepOf(f.operation ?? f.phase));
     const call = f.callKey ? calls.find((c) => c.key === f.callKey) : undefined;
     if (!ok && !u && call) {
-      const later = calls.find((c) => c.file === at.file && c.startLine > at.line && c.kind === call.kind && c.client === call.client && c.result === 'succeeded');
+      // A search of another update service is another operation (an unregistered service keeps failing).
+      const later = calls.find((c) => c.file === at.file && c.startLine > at.line && c.kind === call.kind && c.client === call.client && c.result === 'succeeded' &&
+        (!c.serviceId || !call.serviceId || c.serviceId === call.serviceId));
       if (later) ok = { file: later.file, line: later.resultLine ?? later.endLine ?? later.startLine };
+    }
+    // A failure without update or call (a ReportingEvents detection failure): a later success of the same operation.
+    if (!ok && !u && !call && f.operation) {
+      const later = st.successes.find((x) => x.file === at.file && x.line > at.line && !x.updateId && x.operation === f.operation);
+      if (later) ok = { file: later.file, line: later.line };
     }
     if (!ok && f.outcomeKind === 'cbsFailure' && f.kb && f.kb !== FOD_KB) {
       const s = st.cbs.find((x) => x.file === at.file && x.startLine > at.line && x.kbs.includes(f.kb as string) && x.errors.length === 0 && x.endLine !== undefined);

@@ -60,6 +60,8 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
       startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: own(b.label), component: own(rec.component),
     };
     call.op = b.op;
+    const svc = kind === 'search' ? /ServiceId = \{?([0-9A-Fa-f-]{36})/i.exec(rec.message) : null;
+    if (svc) call.serviceId = own(svc[1].toUpperCase());
     f.open.push(call);
     if (f.open.length > LIMITS.openCalls) {
       const old = f.open.shift();

@@ -64,6 +64,7 @@ export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   if (rec.component === 'Handler' && rec.tid !== undefined) handlerLine(ctx, f, rec);
   else if (rec.component === 'Agent' || rec.component === 'ComApi') callNotice(f, rec);
   if (rec.component === 'ComApi' && eq) memberLine(f, rec);
+  if (eq && rec.tid !== undefined && rec.updateIds.length && /Service ?ID = /i.test(msg)) serviceOf(f, rec);
   if (DOWNLOAD_COMPONENTS.has(rec.component ?? '') && rec.updateIds.length) downloadJob(f, rec);
 }
 
@@ -113,4 +114,11 @@ function memberLine(f: FileState, rec: LogRecord): void {
     c.memberText = snippet(rec);
     return;
   }
+}
+
+/** The service a search call asks (`ServiceID = {X}` in its parameters, or on its START line). */
+function serviceOf(f: FileState, rec: LogRecord): void {
+  const m = /Service ?ID = \{?([0-9A-Fa-f-]{36})/i.exec(head(rec.message));
+  const c = m && openOnThread(f, rec.tid as number, rec);
+  if (m && c && c.kind === 'search' && !c.serviceId) c.serviceId = own(m[1].toUpperCase());
 }
