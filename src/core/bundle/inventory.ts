@@ -28,7 +28,9 @@ export interface BundleInput {
 
 /** The kind of an analysed file: its format says more than its name. */
 export function kindOfFile(f: AnalysedFile): LogKind {
-  const byName = kindOfName(f.path.replace(/ \(.*\)$/, ''));
+  // An ETL group is named `<folder>*.etl (N files, decoded)`: the kind is in the part before.
+  const cut = f.path.endsWith(')') ? f.path.lastIndexOf(' (') : -1;
+  const byName = kindOfName(cut >= 0 ? f.path.slice(0, cut) : f.path);
   if (f.etl) return byName === 'deliveryOptimization' ? byName : 'wuEtl';
   switch (f.format) {
     case 'wu10': case 'wu7': case 'undecoded': return 'wu';
