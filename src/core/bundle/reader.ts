@@ -158,11 +158,11 @@ export class BundleReader {
   }
 
   private async readCabFrom(open: () => Promise<Readable>, label: string, depth: number): Promise<void> {
+    const source: ArchiveSource = { path: label, kind: 'cab', entries: 0, logs: 0 };
+    this.sources.push(source);
     if (this.opts.externalTools === false) return this.skip(label, 'cabUntrusted');
     const tool = await findBsdtar();
     if (!tool) return this.skip(label, 'cabNoTool', 'no bsdtar (libarchive-tools) found');
-    const source: ArchiveSource = { path: label, kind: 'cab', entries: 0, logs: 0 };
-    this.sources.push(source);
     let input: Readable;
     try {
       input = await open();
