@@ -86,7 +86,8 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   const infos: FileInfo[] = [];
   const list = files.slice(0, MAX_FILES);
   // Archives (zip, cab) are read entry by entry into the same analysis; files not taken are listed.
-  const bundle = new BundleReader(a, infos, { signal, externalTools: options.externalTools, onFile: (p) => onFile?.(p, 0, list.length) });
+  let current = 0;
+  const bundle = new BundleReader(a, infos, { signal, externalTools: options.externalTools, onFile: (p) => onFile?.(p, current, list.length) });
   for (const s of skipped) bundle.skip(s, 'notALog');
   // ETL files are decoded, the files of one folder merged into one text (one analysed file).
   const etlGroups = new Map<string, string[]>();
@@ -94,7 +95,7 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   for (let i = 0; i < list.length; i++) {
     const file = list[i];
     checkAbort(signal);
-    onFile?.(file, i, list.length);
+    onFile?.(file, (current = i), list.length);
     if (isArchiveName(file)) {
       await bundle.readArchiveFile(file).catch((err) => { throw isAbortError(err) ? new AnalysisAbortedError() : err; });
       continue;

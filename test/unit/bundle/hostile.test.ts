@@ -142,6 +142,6 @@ describe('bundle: zips that fight back', function () {
     ]));
     assert.equal(a.bundle?.skipped.length, 2);
     const md = renderMarkdown(a, { lang: 'en' });
-    assert.doesNotMatch(md, /\u0000|\]\(command:/);
+    assert.ok(!md.includes('\u0000') && !md.includes('](command:'));
   });
 });
