@@ -116,7 +116,10 @@ export function missingLogs(a: Analysis, has: Set<LogKind>): MissingLog[] {
       if (!anyOf('cbs', 'cbsPersist')) ask('cbs', 'installNoCbs', f);
       else if (!f.cbsSessionKeys.length && f.time !== undefined && cbsSpans.length &&
         !cbsSpans.some((s) => (f.time as number) >= s.from - COVER_SLACK_MS && (f.time as number) <= s.to + COVER_SLACK_MS)) {
-        ask('cbsWindow', 'installCbsWindow', f, { covered: { from: Math.min(...cbsSpans.map((s) => s.from)), to: Math.max(...cbsSpans.map((s) => s.to)) } });
+        // The spans nearest to the failure, in time order.
+        const t = f.time;
+        const gap = (x: { from: number; to: number }): number => (t < x.from ? x.from - t : t - x.to);
+        ask('cbsWindow', 'installCbsWindow', f, { covered: cbsSpans.slice().sort((x, y) => gap(x) - gap(y)).slice(0, 3).sort((x, y) => x.from - y.from) });
       }
     }
     if (f.phase === 'download' && file?.format === 'wu10' && !anyOf('deliveryOptimization')) ask('deliveryOptimization', 'downloadNoDo', f);

@@ -71,8 +71,8 @@ export interface MissingLog {
   /** The time the requested log must cover (ms, wall clock of the logs), when known. */
   at?: number;
   atText?: string;
-  /** For `installCbsWindow`: the span the bundle's CBS logs do cover. */
-  covered?: { from: number; to: number };
+  /** For `installCbsWindow`: the spans the bundle's CBS logs do cover (at most 4, in time order). */
+  covered?: { from: number; to: number }[];
 }
 
 export interface BundleInfo {

@@ -90,8 +90,13 @@ export function renderChains(out: string[], a: Analysis, lang: Lang, ref: Ref, n
     });
     if (c.kind === 'update') {
       const kinds = new Set(c.steps.map((s) => s.kind));
-      const absent = (['wu', 'reporting', 'cbs'] as const).filter((k) => !kinds.has(k) && !present.has(k));
-      if (absent.length) out.push('', t.notInBundle(absent.map((k) => t.kinds[k]).join(lang === 'zh-cn' ? '、' : ', ')));
+      const sep = lang === 'zh-cn' ? '、' : ', ';
+      const families = (['wu', 'reporting', 'cbs'] as const).filter((k) => !kinds.has(k));
+      const absent = families.filter((k) => !present.has(k));
+      const unmatched = families.filter((k) => present.has(k));
+      if (absent.length || unmatched.length) out.push('');
+      if (unmatched.length) out.push(t.noMatch(unmatched.map((k) => t.kinds[k]).join(sep)));
+      if (absent.length) out.push(t.notInBundle(absent.map((k) => t.kinds[k]).join(sep)));
     }
     out.push('');
   }
@@ -106,7 +111,8 @@ export function renderMissing(out: string[], a: Analysis, lang: Lang): void {
   out.push(`## ${t.askHeading}`, '');
   for (const m of list) {
     const at = codeSpan(wall(m.at, m.atText));
-    const { what, why } = t.ask[m.reason](at, codeSpan(wall(m.covered?.from)), codeSpan(wall(m.covered?.to)));
+    const covered = (m.covered ?? []).map((c) => `${codeSpan(wall(c.from))} – ${codeSpan(wall(c.to))}`).join(lang === 'zh-cn' ? '、' : ', ');
+    const { what, why } = t.ask[m.reason](at, covered);
     out.push(`- **${what}**${t.colon}${why} ${lang === 'zh-cn' ? `（${t.forFailures(m.failures.length)}）` : `(${t.forFailures(m.failures.length)})`}`);
   }
   out.push('');

@@ -37,8 +37,9 @@ export interface BundleTexts {
   confidence: Record<'high' | 'medium' | 'low', string>;
   apart: (minutes: number) => string;
   notInBundle: (what: string) => string;
+  noMatch: (what: string) => string;
   askHeading: string;
-  ask: Record<MissingLog['reason'], (at: string, from: string, to: string) => { what: string; why: string }>;
+  ask: Record<MissingLog['reason'], (at: string, covered: string) => { what: string; why: string }>;
   forFailures: (n: number) => string;
   colon: string;
 }
@@ -106,10 +107,11 @@ const en: BundleTexts = {
   confidence: { high: 'high', medium: 'medium', low: 'low' },
   apart: (m) => (m < 1 ? 'less than a minute apart' : m < 120 ? `${m} min apart` : `${Math.round(m / 60)} h apart`),
   notInBundle: (w) => `Not in the bundle: ${w}.`,
+  noMatch: (w) => `No matching entry in the bundle's ${w} (another time window or another machine).`,
   askHeading: 'What to ask the customer for next',
   ask: {
     installNoCbs: (at) => ({ what: `C:\\Windows\\Logs\\CBS\\CBS.log and the CbsPersist_\\*.log/.cab files covering ${at}`, why: 'the install failed in the servicing stack; CBS.log says which package and which step failed and why, and the bundle holds no CBS log.' }),
-    installCbsWindow: (at, from, to) => ({ what: `the CbsPersist_\\*.log/.cab files covering ${at}`, why: `the bundle's CBS logs cover ${from} – ${to}, not the failure at ${at}; CBS rotates its log into CbsPersist files.` }),
+    installCbsWindow: (at, covered) => ({ what: `the CbsPersist_\\*.log/.cab files covering ${at}`, why: `the bundle's CBS logs cover ${covered}, not the failure at ${at}; CBS rotates its log into CbsPersist files.` }),
     downloadNoDo: () => ({ what: 'the Delivery Optimization log (`Get-DeliveryOptimizationLog | Set-Content do.log`, or the dosvc\\*.etl files of C:\\Windows\\ServiceProfiles\\NetworkService\\AppData\\Local\\Microsoft\\Windows\\DeliveryOptimization\\Logs)', why: 'the download failed; Delivery Optimization\'s log says which peer or server request failed and why.' }),
     upgradeNoSetupapi: () => ({ what: 'C:\\$Windows.~BT\\Sources\\Rollback\\setupapi\\setupapi.dev.log (and C:\\Windows\\INF\\setupapi.dev.log)', why: 'the upgrade rolled back; driver installs that make an upgrade fail (0xC1900101) are logged only there.' }),
     upgradeNoSetupact: () => ({ what: 'the Panther folder (C:\\$Windows.~BT\\Sources\\Panther: setupact.log, setuperr.log)', why: 'setuperr.log lists the errors; setupact.log has the steps that led to them.' }),
@@ -186,10 +188,11 @@ const zh: BundleTexts = {
   confidence: { high: '高', medium: '中', low: '低' },
   apart: (m) => (m < 1 ? '相隔不到一分钟' : m < 120 ? `相隔 ${m} 分钟` : `相隔 ${Math.round(m / 60)} 小时`),
   notInBundle: (w) => `日志包中没有：${w}。`,
+  noMatch: (w) => `日志包的 ${w} 中没有对应的记录（时间窗口不同或来自其他计算机）。`,
   askHeading: '接下来请客户提供',
   ask: {
     installNoCbs: (at) => ({ what: `覆盖 ${at} 的 C:\\Windows\\Logs\\CBS\\CBS.log 和 CbsPersist_\\*.log/.cab 文件`, why: '安装在服务堆栈中失败；CBS.log 会写明哪个包、哪一步失败以及原因，而日志包中没有 CBS 日志。' }),
-    installCbsWindow: (at, from, to) => ({ what: `覆盖 ${at} 的 CbsPersist_\\*.log/.cab 文件`, why: `日志包中的 CBS 日志覆盖 ${from} – ${to}，不包括 ${at} 的失败；CBS 会把日志轮转到 CbsPersist 文件中。` }),
+    installCbsWindow: (at, covered) => ({ what: `覆盖 ${at} 的 CbsPersist_\\*.log/.cab 文件`, why: `日志包中的 CBS 日志覆盖 ${covered}，不包括 ${at} 的失败；CBS 会把日志轮转到 CbsPersist 文件中。` }),
     downloadNoDo: () => ({ what: '传递优化日志（`Get-DeliveryOptimizationLog | Set-Content do.log`，或 C:\\Windows\\ServiceProfiles\\NetworkService\\AppData\\Local\\Microsoft\\Windows\\DeliveryOptimization\\Logs 中的 dosvc\\*.etl 文件）', why: '下载失败；传递优化日志会写明是哪个对等节点或服务器请求失败以及原因。' }),
     upgradeNoSetupapi: () => ({ what: 'C:\\$Windows.~BT\\Sources\\Rollback\\setupapi\\setupapi.dev.log（以及 C:\\Windows\\INF\\setupapi.dev.log）', why: '升级已回滚；导致升级失败（0xC1900101）的驱动安装只记录在那里。' }),
     upgradeNoSetupact: () => ({ what: 'Panther 文件夹（C:\\$Windows.~BT\\Sources\\Panther：setupact.log、setuperr.log）', why: 'setuperr.log 只列出错误；setupact.log 记录了导致错误的步骤。' }),
