@@ -42,8 +42,6 @@ export interface CabOptions {
   signal?: AbortSignal;
   /** The tool is stopped after this long (ms). */
   timeoutMs: number;
-  /** Members over this size are skipped (their bytes still pass through, unread). */
-  maxMemberBytes: number;
 }
 
 /**

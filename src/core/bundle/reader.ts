@@ -179,7 +179,7 @@ export class BundleReader {
       if (m.size > this.limits.maxEntryBytes) return this.skip(path, 'tooLarge', `${m.size} bytes`, m.size);
       if (this.bytes + m.size > this.limits.maxTotalBytes) return this.skip(path, 'budget', undefined, m.size);
       await this.entry(path, name, m.size, async () => m.stream, depth, source);
-    }, { signal: this.opts.signal, timeoutMs: this.limits.cabTimeoutMs, maxMemberBytes: this.limits.maxEntryBytes });
+    }, { signal: this.opts.signal, timeoutMs: this.limits.cabTimeoutMs });
     this.checkAbort();
     if (r.error) source.problem = { kind: source.entries ? 'readError' : 'notAnArchive', detail: r.error };
   }
