@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_pkgs=()
-for pkg in chromium libkrb5-dev mingw-w64-common; do
+for pkg in chromium libkrb5-dev mingw-w64-common libarchive-tools gcab; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     need_pkgs+=("$pkg")
   fi
@@ -18,7 +18,7 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${need_pkgs[@]}"
 else
-  echo "[setup] Debian packages already installed (chromium, libkrb5-dev, mingw-w64-common)"
+  echo "[setup] Debian packages already installed (chromium, libkrb5-dev, mingw-w64-common, libarchive-tools, gcab)"
 fi
 
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then

@@ -1,7 +1,7 @@
 // `npm run test:integration`: runs test/integration/suite inside a real VS Code (code-server,
 // the web workbench loaded by headless Chromium, our extension in its Node extension host).
 //
-//   node scripts/vscode-offline/run-tests.mjs [--no-build] [--grep <text>] [--timeout <seconds>] [--keep]
+//   node scripts/vscode-offline/run-tests.mjs [--no-build] [--grep <text>] [--timeout <seconds>] [--keep] [--untrusted]
 //
 // Installs the offline VS Code when missing (cached), builds, starts code-server on a free
 // loopback port with the smoke-test driver (so the workbench honours `payload`), opens Chromium on
@@ -33,6 +33,7 @@ function parseArgs(argv) {
     if (a === '--no-build') opts.build = false;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--grep') opts.grep = argv[++i];
+    else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--timeout') opts.timeoutSec = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
@@ -171,9 +172,12 @@ async function main() {
       workspace,
       tmpRoot: root,
       smokeTestDriver: true,
+      // `--untrusted`: workspace trust on and the workspace not trusted (restricted mode).
+      ...(opts.untrusted ? { untrusted: true } : {}),
       env: {
         WU_LOG_LENS_TEST_RESULTS: resultsFile,
         ...(opts.grep ? { WU_LOG_LENS_TEST_GREP: opts.grep } : {}),
+        ...(opts.untrusted ? { WU_LOG_LENS_UNTRUSTED: '1' } : {}),
       },
     });
     log(`code-server pid ${server.pid} on ${server.url} (started in ${Math.round((Date.now() - started) / 1000)} s)`);

@@ -4,7 +4,7 @@ import { runExplain } from './explainCommand';
 import { runDecode } from './decodeCommand';
 
 const USAGE = `Usage:
-  wulog summarize <files or folders...> [--json] [--lang en|zh-cn]
+  wulog summarize <files, folders or bundles (.zip, .cab)...> [--json] [--lang en|zh-cn]
   wulog explain <code...> [--json] [--lang en|zh-cn]
   wulog decode <ETL files or folders...> [--utc] [--json]
 `;

@@ -12,7 +12,7 @@ export interface SummarizeArgs {
 
 export type ParsedSummarize = { ok: true; args: SummarizeArgs } | { ok: false; message: string; help?: boolean };
 
-export const SUMMARIZE_USAGE = 'Usage: wulog summarize <files or folders...> [--json] [--lang en|zh-cn]\n';
+export const SUMMARIZE_USAGE = 'Usage: wulog summarize <files, folders or bundles (.zip, .cab)...> [--json] [--lang en|zh-cn]\n';
 
 export function parseSummarizeArgs(argv: string[], env: NodeJS.ProcessEnv = {}): ParsedSummarize {
   const paths: string[] = [];

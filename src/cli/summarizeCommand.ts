@@ -1,4 +1,4 @@
-// `wulog summarize <files or folders...> [--json] [--lang en|zh-cn]`: analyses the logs and
+// `wulog summarize <files, folders or bundles (.zip, .cab)...> [--json] [--lang en|zh-cn]`: analyses the logs and
 // prints the Markdown report, or one JSON object. Exit codes: 0 analysed, 1 unreadable or
 // missing input, 2 bad arguments.
 import { analyzeFiles, InputError } from '../core/analysis/files';
@@ -24,8 +24,14 @@ export async function runSummarize(argv: string[]): Promise<number> {
     process.stderr.write(`wulog summarize: ${msg}\n`);
     return 1;
   }
+  const bundle = analysis.bundle;
+  for (const s of bundle?.sources ?? []) {
+    if (s.problem) process.stderr.write(`wulog summarize: note: ${s.path}: ${s.problem.detail}\n`);
+  }
   if (!analysis.files.length) {
     process.stderr.write('wulog summarize: no servicing log found in the given folder(s)\n');
+    // A bundle without any log: the report still says what it held and why nothing was read.
+    if (bundle?.skippedCount) await new Promise<void>((resolve) => process.stdout.write(`${json ? JSON.stringify(toJsonReport(analysis, lang), null, 2) : renderMarkdown(analysis, { lang })}\n`, () => resolve()));
     return 1;
   }
   // Files that could not be read as logs still get their explanation in the report; say so on stderr too.

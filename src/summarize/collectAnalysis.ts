@@ -62,6 +62,8 @@ export async function fromUris(
     try {
       analysis = await analyzeFiles(paths, {
         signal: abort.signal,
+        // CAB archives run the external bsdtar: only where the workspace is trusted.
+        externalTools: vscode.workspace.isTrusted,
         onFile: (p, i, n) => progress?.report({ message: vscode.l10n.t('Reading {0} ({1} of {2})…', baseName(p), i + 1, n) }),
       });
     } catch (err) {

@@ -28,7 +28,8 @@ export async function summarizeFailures(
     const collected = await collect(analyses, store, urisFromArgs(uri, uris));
     if (!collected) return undefined;
     const { analysis } = collected;
-    if (!analysis.files.length) {
+    // A bundle without any log still gets its report: it says what the bundle held and why nothing was read.
+    if (!analysis.files.length && !analysis.bundle?.skippedCount) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No Windows servicing log was found in the selection.'));
       return undefined;
     }

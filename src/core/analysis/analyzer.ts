@@ -23,10 +23,13 @@ import { DismTracker } from './dism';
 import { SetupTracker } from './setup';
 import { StoreHealthTracker } from './storeHealth';
 import { buildAnalysis } from './finish/index';
+import { IdentityTracker } from '../bundle/identity';
 
 export class Analyzer {
   private readonly files: FileState[] = [];
   private readonly ctx = new Context();
+  /** Per file: machine facts and time span (the bundle inventory). */
+  private readonly ids: IdentityTracker[] = [];
 
   /** Registers a file; returns its index for `push`. */
   addFile(path: string, format: LogFormat): number {
@@ -47,6 +50,7 @@ export class Analyzer {
     f.lastLine = rec.endLine;
     const ctx = this.ctx;
     try {
+      (this.ids[file] ??= new IdentityTracker(file)).push(rec);
       mentions(ctx, f, rec);
       switch (f.format) {
         case 'wu10':
@@ -93,6 +97,7 @@ export class Analyzer {
         unreadable: info?.unreadable,
         mojibake: info?.mojibake,
         ...(info?.etl ? { etl: info.etl } : {}),
+        ...(this.ids[i] ? { identity: this.ids[i].id } : {}),
       };
     });
     const extras: Parameters<typeof buildAnalysis>[2] = { dismRuns: [], storeHealth: [] };

@@ -4,8 +4,8 @@ import type { FileInfo, Level } from '../model/types';
 import { LogStream } from '../readers';
 import type { Analyzer } from './analyzer';
 
-/** Names that are servicing logs whatever their content looks like at first (ETL files are decoded). */
-const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|\.etl$/i;
+/** Names that are servicing logs whatever their content looks like at first (ETL files are decoded, archives read). */
+const KNOWN_NAME = /^(?:WindowsUpdate.*\.(?:log|txt)|CBS\.log|CbsPersist_.*\.log|dism.*\.log|setupact\.log|setuperr\.log|ReportingEvents\.log)$|\.(?:etl|zip|cab)$/i;
 /** Other names worth sniffing (text logs under another name). */
 const SNIFF_NAME = /\.(?:log|txt|bak)$/i;
 /** How much of a file's head the sniff reads. */

@@ -9,6 +9,9 @@ import { Analyzer } from './analyzer';
 import { etlGroupName, feedEtlGroup, groupByFolder } from './etlFiles';
 import { feedFile, headLooksLikeLog, skipFolder, SNIFF_BYTES, walkDecision } from './fileFeed';
 import type { Analysis } from './types';
+import { BundleReader } from '../bundle/reader';
+import { isArchiveName } from '../bundle/names';
+import { attachBundle, type BundleInput } from '../bundle/inventory';
 
 /** A path that cannot be read: the CLI exits 1 with this message. */
 export class InputError extends Error {}
@@ -32,6 +35,8 @@ export interface AnalyzeFilesOptions {
   signal?: AbortSignal;
   /** Called before each file is read: its path, 0-based index and the number of files. */
   onFile?: (path: string, index: number, total: number) => void;
+  /** CAB archives may be read with the external bsdtar (default true; false in an untrusted workspace). */
+  externalTools?: boolean;
 }
 
 const CHUNK = 1024 * 1024;
@@ -57,6 +62,8 @@ export function analyzeText(text: string, fileName: string, levelOf?: (line: num
 export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions = {}): Promise<Analysis> {
   const { signal, onFile } = options;
   const files: string[] = [];
+  const folders: BundleInput['folders'] = [];
+  const skipped: string[] = [];
   for (const p of paths) {
     checkAbort(signal);
     let st;
@@ -65,7 +72,12 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
     } catch (err) {
       throw new InputError(`cannot read ${p}: ${reason(err)}`);
     }
-    if (st.isDirectory()) await walk(p, 0, files, signal);
+    if (st.isDirectory()) {
+      const before = files.length;
+      const skippedBefore = skipped.length;
+      await walk(p, 0, files, signal, skipped);
+      folders.push({ path: p, entries: files.length - before + skipped.length - skippedBefore, logs: files.length - before });
+    }
     else if (st.isFile()) files.push(p);
     // A FIFO, socket or device (/dev/zero) would block or never end: refuse it.
     else throw new InputError(`cannot read ${p}: not a regular file`);
@@ -73,13 +85,22 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   const a = new Analyzer();
   const infos: FileInfo[] = [];
   const list = files.slice(0, MAX_FILES);
+  // Archives (zip, cab) are read entry by entry into the same analysis; files not taken are listed.
+  let current = 0;
+  const bundle = new BundleReader(a, infos, { signal, externalTools: options.externalTools, onFile: (p) => onFile?.(p, current, list.length) });
+  for (const s of skipped) bundle.skip(s, 'notALog');
   // ETL files are decoded, the files of one folder merged into one text (one analysed file).
   const etlGroups = new Map<string, string[]>();
   for (const g of groupByFolder(list.filter((f) => isEtlName(f)), (f) => path.dirname(f))) etlGroups.set(g[0], g);
   for (let i = 0; i < list.length; i++) {
     const file = list[i];
     checkAbort(signal);
-    onFile?.(file, i, list.length);
+    onFile?.(file, (current = i), list.length);
+    if (isArchiveName(file)) {
+      await bundle.readArchiveFile(file).catch((err) => { throw isAbortError(err) ? new AnalysisAbortedError() : err; });
+      continue;
+    }
+    bundle.countLog();
     if (isEtlName(file)) {
       const group = etlGroups.get(file);
       if (group) {
@@ -105,7 +126,8 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
     checkAbort(signal);
     infos[idx] = stream.end();
   }
-  return a.finish(infos);
+  await bundle.finishEtl().catch((err) => { throw isAbortError(err) ? new AnalysisAbortedError() : err; });
+  return attachBundle(a.finish(infos), bundle, { folders, paths: paths.length });
 }
 
 async function analyzeEtlGroup(a: Analyzer, idx: number, group: string[], signal?: AbortSignal): Promise<FileInfo> {
@@ -131,7 +153,7 @@ function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AnalysisAbortedError();
 }
 
-async function walk(dir: string, depth: number, out: string[], signal?: AbortSignal): Promise<void> {
+async function walk(dir: string, depth: number, out: string[], signal?: AbortSignal, skipped?: string[]): Promise<void> {
   checkAbort(signal);
   if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;
   let entries;
@@ -144,11 +166,12 @@ async function walk(dir: string, depth: number, out: string[], signal?: AbortSig
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!skipFolder(e.name)) await walk(full, depth + 1, out, signal);
+      if (!skipFolder(e.name)) await walk(full, depth + 1, out, signal, skipped);
     } else if (e.isFile()) {
       checkAbort(signal);
       const decision = walkDecision(e.name);
       if (decision === 'take' || (decision === 'sniff' && (await sniff(full)))) out.push(full);
+      else if (skipped && skipped.length < MAX_FILES) skipped.push(full);
     }
     if (out.length >= MAX_FILES) return;
   }

@@ -2,6 +2,9 @@
 // failures that decided an outcome. Plain data; lines are 0-based.
 import type { FileInfo, LogFormat } from '../model/types';
 import type { ExtendedCode } from '../errors/types';
+import type { FileIdentity } from '../bundle/identity';
+import type { BundleInfo } from '../bundle/types';
+import type { UpdateChain } from './finish/chainTypes';
 
 // Defined with the error-code knowledge that decodes it (errors/extended.ts).
 export type { ExtendedCode };
@@ -301,6 +304,8 @@ export interface NoiseReasonArgs {
 export interface AnalysedFile extends FileInfo {
   path: string;
   format: LogFormat;
+  /** What the log says about its machine, and the first and last timestamps. */
+  identity?: FileIdentity;
 }
 
 export interface Analysis {
@@ -321,6 +326,10 @@ export interface Analysis {
   storeHealth?: StoreHealth[];
   /** Outcomes judged unlikely to be real failures (a user cancelling a repair): shown apart, never as errors. */
   lowConfidence?: Failure[];
+  /** One chain per failed update (or repair) across the logs: WindowsUpdate.log → ReportingEvents → CBS → DISM/SFC. */
+  chains?: UpdateChain[];
+  /** What a bundle (zip, folder, several files) held, and which log to ask for next. */
+  bundle?: BundleInfo;
 }
 
 /** An update result that is not an error yet: the install waits for a reboot to finish. */

@@ -4,6 +4,7 @@ import type { LogFormat, TextEncoding } from '../model/types';
 import type { Lang } from '../lang';
 import { explainCode, formatCode } from '../errors';
 import { phaseReason } from './reasons';
+import { jsonBundleParts, type JsonBundle, type JsonChain } from './bundleJson';
 
 export interface JsonFile {
   path: string;
@@ -83,6 +84,10 @@ export interface JsonReport {
   storeHealth: { file: string; line: number; tool: string; operation: string; corruptionFound: boolean | null; repaired: boolean | null; items: string[] }[];
   /** Outcomes that are probably not failures (a user cancelling): same shape as failures. */
   lowConfidence: JsonFailure[];
+  /** One chain per failed update across the logs (when more than one kind of log was read). */
+  chains?: JsonChain[];
+  /** What a bundle (zip, folder, several files) held and which log to ask for next. */
+  bundle?: JsonBundle;
 }
 
 function jsonCall(c: Call | undefined): JsonCall | null {
@@ -122,6 +127,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
       file: path(h.file), line: h.at.line + 1, tool: h.tool, operation: h.operation, corruptionFound: h.corruptionFound ?? null, repaired: h.repaired ?? null, items: h.items,
     })),
     lowConfidence: (a.lowConfidence ?? []).map((f) => jsonFailure(f)),
+    ...jsonBundleParts(a),
   };
 
   function jsonFailure(f: Failure): JsonFailure {

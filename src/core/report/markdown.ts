@@ -7,6 +7,7 @@ import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { phaseReasons } from './reasons';
 import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
+import { renderBundle, renderChains, renderMissing } from './bundle';
 import { downloadCompleted, judgementLines, judgementTexts, renderDismRuns, renderLowConfidence, renderStoreHealth, stillFailingFirst } from './judgement';
 
 export interface MarkdownOptions {
@@ -50,7 +51,11 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   const { ref } = ctx;
 
   out.push(`# ${t.title}`, '');
+  // A bundle's inventory first, then the summary, the chains across logs and what to ask for next.
+  renderBundle(out, a, opts.lang, fileName);
   renderSummary(out, ctx);
+  renderChains(out, a, opts.lang, ref, (c) => chainName(c, t));
+  renderMissing(out, a, opts.lang);
 
   out.push(`## ${t.filesRead}`, '');
   out.push(`| ${t.colFile} | ${t.colFormat} | ${t.colLines} | ${t.colEncoding} | ${t.colNote} |`, '| --- | --- | ---: | --- | --- |');
@@ -115,12 +120,17 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   return out.join('\n');
 }
 
+/** The name of an update chain: its KB and title, else its update ID. */
+function chainName(c: { kb?: string; title?: string; updateId?: string }, t: ReportTexts): string {
+  const kb = c.kb ? `KB${c.kb}` : undefined;
+  const title = c.title ? escapeMarkdown(c.title) : undefined;
+  if (kb && title) return c.title?.includes(kb) ? title : `${kb} ${t.paren(title)}`;
+  return kb ?? title ?? (c.updateId ? codeSpan(c.updateId) : t.unknownUpdate);
+}
+
 /** KB and title of a failure's update, as shown in prose ("KB5034441 (2024-01 Security Update …)"). */
 function updateName(f: Failure, t: ReportTexts, a: Analysis): string {
-  const kb = f.kb ? `KB${f.kb}` : undefined;
-  const title = f.title ? escapeMarkdown(f.title) : undefined;
-  if (kb && title) return f.title?.includes(kb) ? title : `${kb} ${t.paren(title)}`;
-  return kb ?? title ?? (f.updateId ? codeSpan(f.updateId) : unnamed(f, t, a));
+  return f.kb || f.title || f.updateId ? chainName(f, t) : unnamed(f, t, a);
 }
 
 /** What failed when no update is named: a scan, a Windows Setup run, a DISM or CBS operation. */

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, sleep, waitFor, workspaceFile } from './helpers';
+import { MemoryFs } from './memoryFs';
 
 const COMMAND = 'wuLogLens.summarizeFailures';
 
@@ -197,51 +198,3 @@ describe('summarize: Summarize Failures command', () => {
     assert.equal(await vscode.env.clipboard.readText(), r.markdown);
   });
 });
-
-/** A read-only in-memory file system (a virtual workspace stand-in). */
-class MemoryFs implements vscode.FileSystemProvider {
-  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.emitter.event;
-  constructor(private readonly files: Map<string, Uint8Array>) {}
-
-  private isDir(p: string): boolean {
-    const prefix = p.endsWith('/') ? p : `${p}/`;
-    return [...this.files.keys()].some((k) => k.startsWith(prefix));
-  }
-
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const f = this.files.get(uri.path);
-    if (f) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: f.length };
-    if (this.isDir(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    throw vscode.FileSystemError.FileNotFound(uri);
-  }
-
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    const prefix = uri.path.endsWith('/') ? uri.path : `${uri.path}/`;
-    const out: [string, vscode.FileType][] = [];
-    for (const k of this.files.keys()) if (k.startsWith(prefix) && !k.slice(prefix.length).includes('/')) out.push([k.slice(prefix.length), vscode.FileType.File]);
-    return out;
-  }
-
-  readFile(uri: vscode.Uri): Uint8Array {
-    const f = this.files.get(uri.path);
-    if (!f) throw vscode.FileSystemError.FileNotFound(uri);
-    return f;
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  writeFile(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(oldUri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(oldUri);
-  }
-}

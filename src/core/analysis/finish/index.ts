@@ -7,6 +7,7 @@ import { failuresOf, splitPending } from './chains';
 import { linkCbsSessions, nameBundled } from './links';
 import { markRecovered, updateVerdicts } from './verdicts';
 import { classifyNoise } from './noise';
+import { chainsAcrossLogs } from './chainsAcrossLogs';
 
 export interface FamilyResults {
   dismRuns: DismRun[];
@@ -25,8 +26,9 @@ export function buildAnalysis(st: State, files: AnalysedFile[], extras: FamilyRe
   const failures = all.filter((f) => f.confidence !== 'low');
   const lowConfidence = all.filter((f) => f.confidence === 'low');
   const { noise, noiseCounts } = classifyNoise(st, all, evidence, calls, callByKey);
+  const chains = chainsAcrossLogs(failures, st, files, calls, extras.dismRuns, extras.storeHealth);
   return {
     files, calls, updates, cbsSessions: st.cbs, failures, noise, noiseCounts, pending,
-    dismRuns: extras.dismRuns, storeHealth: extras.storeHealth, lowConfidence,
+    dismRuns: extras.dismRuns, storeHealth: extras.storeHealth, lowConfidence, chains,
   };
 }
