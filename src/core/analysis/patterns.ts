@@ -267,5 +267,5 @@ export function kbOfTitle(title: string): string | undefined {
 }
 
 export const FAILED_MARKER = /^\*FAILED\*\s*\[([0-9A-Fa-f]{8})\]/;
-export const WU7_WARNING = /^\s*[*#+:-]?\s*(?:WARNING|FATAL):/;
+export const WU7_WARNING = /^\s*(?:[*#+:-]\s*)?(?:WARNING|FATAL):/;
 export const HRESULT_TAG = /\[HRESULT = 0x([0-9A-Fa-f]{8}) - ([^\]]{1,80})\]/;

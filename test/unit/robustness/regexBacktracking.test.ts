@@ -29,7 +29,6 @@ const BOUNDED_POLYNOMIAL: Record<string, string> = {
   'Caller=([^,]{1,80}),': 'bounded repetition (80)',
   'Completed (install|uninstall) of CBS update .*?hr=0x([0-9A-Fa-f]{1,8})': 'run on head(message)',
   '^\\s*\\*?\\s*Title = (.{1,300})$': 'run on head(message); bounded repetition (300)',
-  '^\\s*[*#+-]?\\s*(?:WARNING|FATAL):': 'anchored at the start of head(message)',
   '\\[gle=.*$': 'run on a cause line head (bounded)',
   '\\[(?:ml|l):[^\\]]{0,40}\\]': 'bounded repetition (40)',
   'Loaded state.{0,200}pt: \\w*Payload': 'run on head(message); bounded repetition (200)',
