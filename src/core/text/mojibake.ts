@@ -31,7 +31,7 @@ const REPLACEMENT = 0xfffd;
 const QUESTION = 0x3f;
 const KATAKANA_DOT = 0x30fb;
 /** A run: non-ASCII characters, `?` between them, and up to two `?` right after them (lost bytes). */
-const RUN = /[^\x00-\x7f](?:[^\x00-\x7f]|\?+(?=[^\x00-\x7f]))*\?{0,2}/g;
+const RUN = /[^\0-\x7f](?:[^\0-\x7f]|\?+(?=[^\0-\x7f]))*\?{0,2}/g;
 const ENCODINGS: MojibakeEncoding[] = ['gbk', 'shift_jis'];
 /** Windows code-page bytes iconv-lite leaves undecoded (private-use mappings). */
 const EXTRA: Record<MojibakeEncoding, [number, number][]> = {
@@ -294,7 +294,7 @@ function repairIn(s: string, enc: MojibakeEncoding): MojibakeRepair | undefined 
  * field is not mojibake (plain ASCII, real CJK text, accented Latin ...).
  */
 export function repairField(s: string): MojibakeRepair | undefined {
-  if (!/[^\x00-\x7f]/.test(s)) return undefined;
+  if (!/[^\0-\x7f]/.test(s)) return undefined;
   let best: MojibakeRepair | undefined;
   for (const enc of ENCODINGS) {
     const r = repairIn(s, enc);
