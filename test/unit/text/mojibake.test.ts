@@ -135,3 +135,16 @@ describe('mojibake repair', () => {
     assert.deepEqual(mojibakeRuns('ascii only'), { yes: 0, no: 0 });
   });
 });
+
+describe('repairText (the repaired copy of a document)', () => {
+  it('repairs garbled lines only, keeps line breaks and real CJK lines', async () => {
+    const { repairText } = await import('../../../src/core/text/repairText');
+    const bad = garbleWindows(ZH[1], 'gbk');
+    const text = `a\r\nTitle = ${bad.garbled}\r\n${ZH[0]}\nlast`;
+    const r = repairText(text);
+    assert.equal(r.text, `a\r\nTitle = ${bad.expected}\r\n${ZH[0]}\nlast`);
+    assert.deepEqual(r.lines, [1]);
+    assert.equal(r.lost, 1);
+    assert.deepEqual(repairText('plain\n'), { text: 'plain\n', lines: [], lost: 0 });
+  });
+});
