@@ -48,12 +48,12 @@ const EN: JudgementTexts = {
 
 const ZH: JudgementTexts = {
   recoveredTag: '之后已恢复',
-  recovered: (where) => `已恢复：同一更新或操作之后已成功（${where}）。这是历史记录，不是客户当前的问题。`,
-  stillFailing: '到日志结束时仍然失败。',
-  downloadDone: '下载已经完成：失败发生在安装阶段。清空 `SoftwareDistribution\\Download` 只会重新下载一遍，然后以同样的方式失败；应该排查安装（CBS）这一侧。',
+  recovered: (where) => `已恢复：同一更新或操作之后已成功（${where}）。这是历史记录，不是客户现在的问题。`,
+  stillFailing: '截至日志末尾仍未成功。',
+  downloadDone: '下载已经完成，失败发生在安装阶段。清空 `SoftwareDistribution\\Download` 只会重新下载一遍，然后照样失败；应排查安装（CBS）这一侧。',
   cause: '原因',
   upgrade: '升级阶段',
-  dismHeading: 'DISM 运行记录',
+  dismHeading: 'DISM 执行记录',
   dismGroup: (verb, count, code, cause) => `${verb} 失败 ${count} 次，错误码 ${code}${cause ? `，${count === 1 ? '原因' : '原因相同'}：${cause}` : ''}。`,
   causeKinds: {
     sourceMissing: '找不到可用的修复源', sourceRejected: '指定的 /Source 无法使用', pendingReboot: '有挂起的重启，阻止了该操作',
@@ -62,8 +62,8 @@ const ZH: JudgementTexts = {
   },
   healthHeading: '组件存储与系统文件',
   lowHeading: '很可能不是故障',
-  lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：很可能是用户取消，不算故障。`,
-  fixHeading: '根据原因的处理办法',
+  lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：多半是用户自己取消的，不算故障。`,
+  fixHeading: '针对该原因的处理方法',
 };
 
 export function judgementTexts(lang: Lang): JudgementTexts {

@@ -34,7 +34,7 @@ const zhParen = (s: string): string => (s ? `（${s}）` : '');
 const EN_SOURCE = 'run it again with /Source set to installation media of the same Windows build, and /LimitAccess';
 const ZH_SOURCE = '请以同一版本的 Windows 安装介质作为 /Source，并加上 /LimitAccess 重新运行';
 
-const TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
+export const STORE_HEALTH_TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
   en: {
     sfcClean: () => 'SFC (sfc /scannow) found no corrupt system files.',
     sfcVerifyClean: () => 'SFC verification found no corrupt system files.',
@@ -134,7 +134,7 @@ export function storeHealthSentence(h: StoreHealth, lang: Lang, item: ItemRender
   const names = left ? h.items.slice(0, u) : h.items;
   const list = nameList(names, left ? u : n ?? names.length, lang, item);
   const tool = h.tool === 'sfc' ? 'SFC' : h.tool === 'cbs' ? 'CBS' : DISM_NAMES[h.operation];
-  return TEXTS[lang][c]({ tool, n, u, list });
+  return STORE_HEALTH_TEXTS[lang][c]({ tool, n, u, list });
 }
 
 /**
