@@ -16,6 +16,7 @@ import { FACILITY_LABELS, RANGE_TEXTS } from '../../../src/core/errors/rangeText
 import { OPERATION_HINTS, PAIR_TEXTS, PHASE_TEXTS, SETUPDIAG_STEP } from '../../../src/core/errors/extendedTexts';
 import { EXPLANATION_FILES } from '../../../src/core/errors/explanations';
 import { CONFIDENCE, LABELS } from '../../../src/cli/explainCommand';
+import { CLI_TEXTS } from '../../../src/cli/cliTexts';
 
 /** Chinese texts allowed to read exactly like the English, and why. */
 const SAME_AS_ENGLISH: Record<string, string> = {
@@ -185,10 +186,11 @@ describe('Simplified Chinese everywhere (completeness of every bundle)', () => {
     assert.equal(out.length, 0, report(out));
   });
 
-  it("the CLI's labels (wulog explain --lang zh-cn)", () => {
+  it("the CLI's labels and messages (wulog explain / summarize --lang zh-cn)", () => {
     const out: Problem[] = [];
     walk('cli labels', LABELS.en, LABELS['zh-cn'], out);
     walk('cli confidence', CONFIDENCE.en, CONFIDENCE['zh-cn'], out);
+    walk('cli messages', CLI_TEXTS.en, CLI_TEXTS['zh-cn'], out);
     assert.equal(out.length, 0, report(out));
   });
 
