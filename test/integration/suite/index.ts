@@ -83,8 +83,11 @@ export async function run(): Promise<void> {
   try {
     const Mocha = loadMocha();
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+    // The `[zh-cn]` tests run in the pass whose display language is Simplified Chinese, the rest in the other.
     const grep = process.env.WU_LOG_LENS_TEST_GREP;
-    if (grep) mocha.grep(grep);
+    const locale = process.env.WU_LOG_LENS_TEST_LOCALE;
+    const zh = locale === 'zh-cn' ? '(?=.*\\[zh-cn\\])' : locale ? '(?!.*\\[zh-cn\\])' : '';
+    if (grep || zh) mocha.grep(new RegExp(`^${zh}${grep ? `(?=.*(?:${grep}))` : ''}`));
     for (const file of findTests(__dirname)) mocha.addFile(file);
 
     await new Promise<void>((resolve) => {
