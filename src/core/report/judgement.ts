@@ -24,6 +24,9 @@ interface JudgementTexts {
   lowHeading: string;
   lowLine: (what: string, code: string, where: string) => string;
   fixHeading: string;
+  /** A reference or note in parentheses, and a colon before a quote (full-width in Chinese). */
+  paren: (s: string) => string;
+  colon: string;
 }
 
 const EN: JudgementTexts = {
@@ -44,6 +47,8 @@ const EN: JudgementTexts = {
   lowHeading: 'Probably not failures',
   lowLine: (what, code, where) => `${what} ended with ${code} (${where}): most likely cancelled by a user, not a failure.`,
   fixHeading: 'Fix that follows from the cause',
+  paren: (s) => ` (${s})`,
+  colon: ': ',
 };
 
 const ZH: JudgementTexts = {
@@ -64,6 +69,8 @@ const ZH: JudgementTexts = {
   lowHeading: '很可能不是故障',
   lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：多半是用户自己取消的，不算故障。`,
   fixHeading: '针对该原因的处理方法',
+  paren: (s) => `（${s}）`,
+  colon: '：',
 };
 
 export function judgementTexts(lang: Lang): JudgementTexts {
@@ -94,10 +101,10 @@ export function judgementLines(f: Failure, a: Analysis, lang: Lang, ref: (file: 
   const out: string[] = [];
   out.push(`- ${f.recovered ? t.recovered(ref(f.recovered.file, f.recovered.line)) : t.stillFailing}`);
   if (downloadCompleted(f, a)) out.push(`- ${t.downloadDone}`);
-  if (f.cause) out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind} (${ref(f.cause.at.file, f.cause.at.line)})${f.cause.text ? `: ${codeSpan(f.cause.text)}` : ''}`);
+  if (f.cause) out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind}${t.paren(ref(f.cause.at.file, f.cause.at.line))}${f.cause.text ? `${t.colon}${codeSpan(f.cause.text)}` : ''}`);
   if (f.extended) {
     const d = describeExtended(f.extended, lang);
-    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}: ${d.summary}`);
+    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}${t.colon}${d.summary}`);
     for (const s of d.nextSteps.slice(0, 3)) out.push(`  - ${s}`);
   }
   const run = f.dismRunKey ? (a.dismRuns ?? []).find((r) => r.key === f.dismRunKey) : undefined;
@@ -122,7 +129,7 @@ export function renderDismRuns(out: string[], runs: DismRun[], lang: Lang, ref: 
     const code = codeSpan(`${formatCode(g.code)}${name ? ` ${name}` : ''}`);
     const last = g.runs[g.runs.length - 1];
     const sentence = t.dismGroup(codeSpan(g.verb), g.count, code, g.causeKind ? t.causeKinds[g.causeKind] ?? g.causeKind : undefined);
-    out.push(`- ${sentence} ${codeSpan(last.command)} (${ref(last.file, last.resultLine ?? last.startLine)})`);
+    out.push(`- ${sentence} ${codeSpan(last.command)}${t.paren(ref(last.file, last.resultLine ?? last.startLine))}`);
   }
   out.push('');
 }
@@ -134,7 +141,7 @@ export function renderStoreHealth(out: string[], a: Analysis, lang: Lang, ref: (
   const t = judgementTexts(lang);
   out.push(`## ${t.healthHeading}`, '');
   for (const h of list.slice(0, 10)) {
-    out.push(`- ${storeHealthSentence(h, lang, codeSpan)} (${ref(h.at.file, h.at.line)})`);
+    out.push(`- ${storeHealthSentence(h, lang, codeSpan)}${t.paren(ref(h.at.file, h.at.line))}`);
   }
   out.push('');
 }
