@@ -7,6 +7,7 @@ import { registerSummarize } from './summarize';
 import { registerDiagnostics } from './diagnostics/problemsPanel';
 import { registerTreeView } from './treeView/registerTreeView';
 import { DecodedEtlProvider, registerEtlView } from './etlView';
+import { registerMojibake } from './mojibake';
 
 export function activate(context: vscode.ExtensionContext): void {
   // Features are registered here as they land.
@@ -22,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerSummarize(analyses));
   context.subscriptions.push(registerDiagnostics(analyses));
   context.subscriptions.push(registerTreeView(analyses));
+  context.subscriptions.push(registerMojibake());
 }
 
 export function deactivate(): void {

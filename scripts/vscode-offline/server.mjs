@@ -78,10 +78,29 @@ async function waitForHttp(url, timeoutMs, isAlive) {
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * VS Code resolves a display language other than English only when a language pack for it is
+ * installed (`languagepacks.json` in the user-data dir); offline there is none. A stub pack with
+ * no translations makes `--locale` take effect: VS Code's own UI stays English, while
+ * `vscode.env.language`, the extensions' `package.nls.<locale>.json` and `l10n` bundles follow it.
+ */
+function writeStubLanguagePack(userDataDir, locale) {
+  const translations = path.join(userDataDir, `stub-language-pack.${locale}.i18n.json`);
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `wulogstub${locale.replace(/[^a-z0-9]/gi, '')}`,
+      extensions: [{ extensionIdentifier: { id: `wulog.stub-language-pack-${locale}` }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  }));
+}
+
 export async function startCodeServer(opts) {
   const {
     workspace, env = {}, settings = {}, smokeTestDriver = false,
-    tmpRoot = os.tmpdir(),
+    tmpRoot = os.tmpdir(), locale,
   } = opts;
   const entry = path.join(codeServerDir(), 'out', 'node', 'entry.js');
   if (!fs.existsSync(entry) || !fs.existsSync(nodeBin())) {
@@ -108,6 +127,11 @@ export async function startCodeServer(opts) {
     '--extensions-dir', extensionsDir,
   ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // The display language (`zh-cn` ...): VS Code's and the extensions' bundles follow it.
+  if (locale) {
+    args.push('--locale', locale);
+    if (!locale.startsWith('en')) writeStubLanguagePack(userDataDir, locale);
+  }
   args.push(workspace);
 
   let output = '';

@@ -127,12 +127,12 @@ export function toJsonRecord(e: CodeExplanation): Record<string, unknown> {
   };
 }
 
-const LABELS: Record<Lang, Record<string, string>> = {
+export const LABELS: Record<Lang, Record<string, string>> = {
   en: { name: 'Name', unnamed: '(no symbolic name known)', facility: 'Facility', component: 'Component', win32: 'Win32 error', meaning: 'Meaning', generic: '(generic meaning of its range)', cause: 'Typical cause', steps: 'Next steps', collect: 'Ask for', sources: 'Sources', confidence: 'Confidence', aliases: 'Also named', extend: 'Extend code', phase: 'phase', operation: 'operation', upgrade: 'Upgrade failure', upgradeSteps: 'Upgrade next steps' },
-  'zh-cn': { name: '名称', unnamed: '（没有已知的符号名称）', facility: 'Facility', component: '组件', win32: 'Win32 错误', meaning: '含义', generic: '（所属范围的通用含义）', cause: '常见原因', steps: '后续步骤', collect: '需要收集', sources: '来源', confidence: '可信度', aliases: '别名', extend: '扩展代码', phase: '阶段', operation: '操作', upgrade: '升级失败', upgradeSteps: '升级后续步骤' },
+  'zh-cn': { name: '名称', unnamed: '（没有已知的符号名称）', facility: '设施（Facility）', component: '组件', win32: 'Win32 错误', meaning: '含义', generic: '（所属范围的通用含义）', cause: '常见原因', steps: '后续步骤', collect: '需要收集', sources: '来源', confidence: '可信度', aliases: '别名', extend: '扩展代码', phase: '阶段', operation: '操作', upgrade: '升级失败', upgradeSteps: '升级后续步骤' },
 };
 
-const CONFIDENCE: Record<Lang, Record<CodeExplanation['confidence'], string>> = {
+export const CONFIDENCE: Record<Lang, Record<CodeExplanation['confidence'], string>> = {
   en: { header: 'public header', documented: 'Microsoft documentation', community: 'community sources only (unconfirmed name)', logged: 'name printed by the log', derived: 'derived from the code structure' },
   'zh-cn': { header: '公开头文件', documented: 'Microsoft 文档', community: '仅社区来源（名称未经确认）', logged: '日志中打印的名称', derived: '根据代码结构推断' },
 };

@@ -4,6 +4,7 @@
 import { analyzeFiles, InputError } from '../core/analysis/files';
 import { renderMarkdown, toJsonReport } from '../core/report';
 import { parseSummarizeArgs, SUMMARIZE_USAGE } from './summarizeArgs';
+import { CLI_TEXTS } from './cliTexts';
 
 export async function runSummarize(argv: string[]): Promise<number> {
   const parsed = parseSummarizeArgs(argv, process.env);
@@ -16,11 +17,12 @@ export async function runSummarize(argv: string[]): Promise<number> {
     return 2;
   }
   const { paths, json, lang } = parsed.args;
+  const t = CLI_TEXTS[lang];
   let analysis;
   try {
     analysis = await analyzeFiles(paths);
   } catch (err) {
-    const msg = err instanceof InputError ? err.message : `cannot read the input: ${err instanceof Error ? err.message : String(err)}`;
+    const msg = err instanceof InputError ? err.message : t.cannotRead(err instanceof Error ? err.message : String(err));
     process.stderr.write(`wulog summarize: ${msg}\n`);
     return 1;
   }
@@ -29,7 +31,7 @@ export async function runSummarize(argv: string[]): Promise<number> {
     if (s.problem) process.stderr.write(`wulog summarize: note: ${s.path}: ${s.problem.detail}\n`);
   }
   if (!analysis.files.length) {
-    process.stderr.write('wulog summarize: no servicing log found in the given folder(s)\n');
+    process.stderr.write(`wulog summarize: ${t.noLog}\n`);
     // A bundle without any log: the report still says what it held and why nothing was read.
     if (bundle?.skippedCount) await new Promise<void>((resolve) => process.stdout.write(`${json ? JSON.stringify(toJsonReport(analysis, lang), null, 2) : renderMarkdown(analysis, { lang })}\n`, () => resolve()));
     return 1;
@@ -37,8 +39,7 @@ export async function runSummarize(argv: string[]): Promise<number> {
   // Files that could not be read as logs still get their explanation in the report; say so on stderr too.
   for (const f of analysis.files) {
     if (!f.unreadable) continue;
-    const how = f.unreadable === 'etl' || f.unreadable === 'undecoded' ? '; the report says how to get readable text' : '';
-    process.stderr.write(`wulog summarize: note: ${f.path} is not readable as a log (${f.unreadable})${how}\n`);
+    process.stderr.write(`wulog summarize: ${t.notReadable(f.path, f.unreadable, f.unreadable === 'etl' || f.unreadable === 'undecoded')}\n`);
   }
   const text = json ? `${JSON.stringify(toJsonReport(analysis, lang), null, 2)}\n` : `${renderMarkdown(analysis, { lang })}\n`;
   await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));

@@ -1,5 +1,6 @@
 // Small text helpers for tree nodes (pure; unit-tested).
 import type { CallKind } from '../core/analysis/types';
+import { truncateToWidth } from '../core/text/width';
 
 const KIND_ORDER: readonly CallKind[] = ['install', 'download', 'search', 'uninstall', 'agent', 'other'];
 
@@ -15,7 +16,7 @@ export function shortId(id: string): string {
   return dash > 0 ? `${id.slice(0, dash)}…` : id;
 }
 
-/** Longest label text taken from a log line. */
+/** Longest label text taken from a log line, in display columns (a hanzi takes two). */
 export const MESSAGE_MAX = 160;
 
 // Date, time (with optional fraction), optional comma (CBS), then optional PID and TID (WU).
@@ -23,12 +24,12 @@ export const MESSAGE_MAX = 160;
 const HEADER = /^\uFEFF?\d{4}[-/]\d{2}[-/]\d{2}[ \t]+\d{1,2}:\d{2}:\d{2}(?:[.:]\d{1,7})?,?[ \t]+(?:\d{1,10}[ \t]+[0-9A-Fa-f]{1,8}[ \t]+)?/;
 
 /** The message part of a log line for a label: timestamp/PID/TID removed, whitespace collapsed,
- *  control characters dropped, at most MESSAGE_MAX characters. */
+ *  control characters dropped, at most MESSAGE_MAX columns (cut between whole characters). */
 export function lineMessage(text: string): string {
   const head = text.slice(0, 200);
   const m = HEADER.exec(head);
   const body = m ? text.slice(m[0].length, m[0].length + MESSAGE_MAX * 2) : text.slice(0, MESSAGE_MAX * 2);
   // eslint-disable-next-line no-control-regex
   const clean = body.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
-  return clean.length > MESSAGE_MAX ? `${clean.slice(0, MESSAGE_MAX - 1)}…` : clean;
+  return truncateToWidth(clean, MESSAGE_MAX);
 }

@@ -7,6 +7,7 @@ import type { Lang } from '../core/lang';
 import { codeSpan, escapeMarkdown } from '../core/report/escape';
 import type { Translate } from '../settings/placeholders';
 import { callKindOrder, lineMessage, shortId } from './treeLabels';
+import { repairField } from '../core/text/mojibake';
 
 /** Localises an English UI string with `{0}` placeholders (the shared translator in the editor). */
 export type Tr = Translate;
@@ -253,6 +254,7 @@ export class TreeModel {
     const description = [who, this.lineLabel(f.at.line)].filter(Boolean).join(' · ');
     const md: string[] = [`**${escapeMarkdown(label)}**`, '', escapeMarkdown(e.text.summary)];
     if (f.title) md.push('', `${escapeMarkdown(t('Update'))}: ${escapeMarkdown(f.title)}`);
+    if (f.titleOriginal) md.push('', `${escapeMarkdown(t('Title repaired from garbled text; as written in the log'))}: ${codeSpan(f.titleOriginal)}`);
     if (f.updateId) md.push('', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(f.updateId + (f.revision !== undefined ? `.${f.revision}` : ''))}`);
     const call = f.callKey ? this.call(f.callKey) : undefined;
     if (call) md.push('', `${escapeMarkdown(t('Call'))}: ${escapeMarkdown(this.callLabel(call))}${call.cv ? ` (cV ${codeSpan(call.cv)})` : ''}`);
@@ -272,6 +274,7 @@ export class TreeModel {
       .join(' · ');
     const idText = u.updateId + (u.revision !== undefined ? `.${u.revision}` : '');
     const md = [`**${escapeMarkdown(u.title ?? label)}**`, '', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(idText)}`];
+    if (u.titleOriginal) md.push('', `${escapeMarkdown(t('Title repaired from garbled text; as written in the log'))}: ${codeSpan(u.titleOriginal)}`);
     if (u.kb) md.push('', `KB${escapeMarkdown(u.kb)}`);
     md.push('', `${escapeMarkdown(t('Verdict'))}: ${escapeMarkdown(this.outcomeLabel(u.outcome))}`);
     for (const r of u.results) md.push('', `- ${escapeMarkdown(r.operation)}: ${codeSpan(this.codeWithName(r.code))}`);
@@ -349,10 +352,13 @@ export class TreeModel {
   private lineView(at: LineRef, note: string | undefined, text: string | undefined): NodeView {
     // The document line first (same shape as every other line node); the core's snippet when it is not at hand.
     const raw = this.env.lineText?.(at.line) ?? text;
-    const message = raw !== undefined ? lineMessage(raw) : '';
+    // Garbled text (GBK- or Shift-JIS-read UTF-8) is shown repaired, the line as written in the tooltip.
+    const fixed = raw !== undefined && /[^\0-\x7f]/.test(raw) ? repairField(raw) : undefined;
+    const message = raw !== undefined ? lineMessage(fixed?.text ?? raw) : '';
     const label = message || this.env.t('Line {0}', at.line + 1);
     const description = [note, this.lineLabel(at.line)].filter(Boolean).join(' · ');
-    const tooltip = raw !== undefined ? codeSpan(raw) : undefined;
+    const tooltip = raw === undefined ? undefined
+      : fixed ? `${codeSpan(fixed.text)}\n\n${escapeMarkdown(this.env.t('Repaired from garbled text; as written in the log'))}: ${codeSpan(raw)}` : codeSpan(raw);
     return { label, description, tooltip, icon: 'debug-stackframe-dot', line: at.line, collapsible: 'none', contextValue: 'wuLogLens.line' };
   }
 

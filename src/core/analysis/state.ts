@@ -24,6 +24,8 @@ export interface UpdateAcc {
   revision?: number;
   kb?: string;
   title?: string;
+  /** The title as the log wrote it, when it was repaired (mojibake). */
+  titleOriginal?: string;
   /** Lines that mention it, as flat (file, line) pairs: no object per mention while streaming. */
   mentions: number[];
   mentionCount: number;

@@ -79,7 +79,10 @@ export interface UpdateInfo {
   updateId: string;
   revision?: number;
   kb?: string;
+  /** The title, repaired when the log held it as mojibake (GBK- or Shift-JIS-read UTF-8). */
   title?: string;
+  /** The title as the log wrote it, only when `title` is a repair of it. */
+  titleOriginal?: string;
   outcome: UpdateOutcome;
   results: UpdateResult[];
   /** Every line that mentions the update (capped per update to keep memory bounded). */
@@ -172,6 +175,8 @@ export interface Failure {
   revision?: number;
   kb?: string;
   title?: string;
+  /** The title as the log wrote it, only when `title` is a repair of it. */
+  titleOriginal?: string;
   callKey?: string;
   /** Lines in order: call start, root-cause lines, the outcome line. */
   evidence: LineRef[];

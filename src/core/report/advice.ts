@@ -26,7 +26,7 @@ const TOPICS: [string, RegExp][] = [
 
 /** Steps that tell the reader to find out whether the code decided the outcome: the report has
  *  already done that, so they only add noise next to a deciding code. */
-const TRIAGE = /\b(?:Check|Decide|See) whether\b[^.;]{0,80}(?:final result|decided the outcome|ends successfully)|\bIgnore it unless\b|\bif so, ignore it\b|before treating it as the deciding error|Check the level and (?:position|context)|是否决定了结果|除非它是.{0,30}最终结果|还是只是中间|看级别和|最终是否成功|若是.{0,6}则?忽略|完成则忽略|再决定它是不是决定性错误|若成功可忽略/i;
+const TRIAGE = /\b(?:Check|Decide|See) whether\b[^.;]{0,80}(?:final result|decided the outcome|ends successfully)|\bIgnore it unless\b|\bif so, ignore it\b|before treating it as the deciding error|Check the level and (?:position|context)|是否决定了结果|除非它是.{0,30}最终结果|还是只是中间|看级别和|最终是否成功|若是.{0,6}则?忽略|完成则忽略|再决定它是不是(?:决定性|关键)错误|若成功可忽略/i;
 
 export function topicsOf(text: string): string[] {
   return TOPICS.filter(([, re]) => re.test(text)).map(([k]) => k);

@@ -97,9 +97,12 @@ const ZH: Texts = {
   generic: '查看 DISM.log 中失败之前的几行，联机维护时再看同一时间的 CBS.log：其中第一个错误通常说明了原因。',
 };
 
+/** The advice per language (the completeness test of the translations reads it). */
+export const DISM_ADVICE_TEXTS: Record<Lang, Texts> = { en: EN, 'zh-cn': ZH };
+
 /** Steps that follow from the cause of a failed (or cancelled) DISM run, most useful first. */
 export function dismCauseAdvice(run: DismRun, cause: FailureCause | undefined, lang: Lang): string[] {
-  const t = lang === 'zh-cn' ? ZH : EN;
+  const t = DISM_ADVICE_TEXTS[lang];
   if (run.result === 'cancelled') return [t.cancelled];
   const src = run.sources?.length ? codeSpan(`/Source:${run.sources[0]}`) : undefined;
   // `wim:E:\sources\install.wim:6` → look into that very file.

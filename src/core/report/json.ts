@@ -38,6 +38,8 @@ export interface JsonFailure {
   revision: number | null;
   kb: string | null;
   title: string | null;
+  /** The title as the log wrote it, present only when `title` is its repair (mojibake). */
+  titleOriginal?: string;
   /** The top-level update a bundled update belongs to. */
   parentUpdateId: string | null;
   call: JsonCall | null;
@@ -75,7 +77,7 @@ export interface JsonDismRun {
 export interface JsonReport {
   files: JsonFile[];
   failures: JsonFailure[];
-  updates: { updateId: string; revision: number | null; kb: string | null; title: string | null; outcome: string }[];
+  updates: { updateId: string; revision: number | null; kb: string | null; title: string | null; titleOriginal?: string; outcome: string }[];
   pending: { file: string; line: number; updateId: string | null; kb: string | null; code: string }[];
   cancelledCalls: (JsonCall & { file: string; code: string | null })[];
   noise: Record<string, number>;
@@ -112,7 +114,9 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
       ...(f.etl ? { decodedFromEtl: f.etl } : {}),
     })),
     failures: a.failures.map((f) => jsonFailure(f)),
-    updates: a.updates.map((u) => ({ updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, outcome: u.outcome })),
+    updates: a.updates.map((u) => ({
+      updateId: u.updateId, revision: u.revision ?? null, kb: u.kb ?? null, title: u.title ?? null, ...(u.titleOriginal ? { titleOriginal: u.titleOriginal } : {}), outcome: u.outcome,
+    })),
     pending: (a.pending ?? []).map((p) => ({ file: path(p.at.file), line: p.at.line + 1, updateId: p.updateId ?? null, kb: p.kb ?? null, code: formatCode(p.code) })),
     cancelledCalls: a.calls.filter((c) => c.result === 'cancelled').map((c) => ({
       ...(jsonCall(c) as JsonCall), file: path(c.file),
@@ -145,6 +149,7 @@ export function toJsonReport(a: Analysis, lang: Lang = 'en'): JsonReport {
         revision: f.revision ?? null,
         kb: f.kb ?? null,
         title: f.title ?? null,
+        ...(f.titleOriginal ? { titleOriginal: f.titleOriginal } : {}),
         parentUpdateId: f.parentUpdateId ?? null,
         call: jsonCall(f.callKey ? calls.get(f.callKey) : undefined),
         evidence: f.evidence.filter((e) => e.file === f.at.file).map((e) => e.line + 1),

@@ -24,6 +24,7 @@ interface JudgementTexts {
   lowHeading: string;
   lowLine: (what: string, code: string, where: string) => string;
   fixHeading: string;
+  /** A reference or note in parentheses, and a colon before a quote (full-width in Chinese). */
   paren: (s: string) => string;
   colon: string;
 }
@@ -48,18 +49,18 @@ const EN: JudgementTexts = {
   lowHeading: 'Probably not failures',
   lowLine: (what, code, where) => `${what} ended with ${code} (${where}): most likely cancelled by a user, not a failure.`,
   fixHeading: 'Fix that follows from the cause',
-  paren: (x) => ` (${x})`,
+  paren: (s) => ` (${s})`,
   colon: ': ',
 };
 
 const ZH: JudgementTexts = {
   recoveredTag: '之后已恢复',
-  recovered: (where) => `已恢复：同一更新或操作之后已成功（${where}）。这是历史记录，不是客户当前的问题。`,
-  stillFailing: '到日志结束时仍然失败。',
-  downloadDone: '下载已经完成：失败发生在安装阶段。清空 `SoftwareDistribution\\Download` 只会重新下载一遍，然后以同样的方式失败；应该排查安装（CBS）这一侧。',
+  recovered: (where) => `已恢复：同一更新或操作之后已成功（${where}）。这是历史记录，不是客户现在的问题。`,
+  stillFailing: '截至日志末尾仍未成功。',
+  downloadDone: '下载已经完成，失败发生在安装阶段。清空 `SoftwareDistribution\\Download` 只会重新下载一遍，然后照样失败；应排查安装（CBS）这一侧。',
   cause: '原因',
   upgrade: '升级阶段',
-  dismHeading: 'DISM 运行记录',
+  dismHeading: 'DISM 执行记录',
   dismGroup: (verb, count, code, cause) => `${verb} 失败 ${count} 次，错误码 ${code}${cause ? `，${count === 1 ? '原因' : '原因相同'}：${cause}` : ''}。`,
   causeKinds: {
     sourceMissing: '找不到可用的修复源', sourceRejected: '指定的 /Source 无法使用', pendingReboot: '有挂起的重启，阻止了该操作',
@@ -70,9 +71,9 @@ const ZH: JudgementTexts = {
   },
   healthHeading: '组件存储与系统文件',
   lowHeading: '很可能不是故障',
-  lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：很可能是用户取消，不算故障。`,
-  fixHeading: '根据原因的处理办法',
-  paren: (x) => `（${x}）`,
+  lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：多半是用户自己取消的，不算故障。`,
+  fixHeading: '针对该原因的处理方法',
+  paren: (s) => `（${s}）`,
   colon: '：',
 };
 
@@ -132,7 +133,7 @@ export function renderDismRuns(out: string[], runs: DismRun[], lang: Lang, ref: 
     const code = codeSpan(`${formatCode(g.code)}${name ? ` ${name}` : ''}`);
     const last = g.runs[g.runs.length - 1];
     const sentence = t.dismGroup(codeSpan(g.verb), g.count, code, g.causeKind ? t.causeKinds[g.causeKind] ?? g.causeKind : undefined);
-    out.push(`- ${sentence} ${codeSpan(last.command)} (${ref(last.file, last.resultLine ?? last.startLine)})`);
+    out.push(`- ${sentence} ${codeSpan(last.command)}${t.paren(ref(last.file, last.resultLine ?? last.startLine))}`);
   }
   out.push('');
 }
@@ -144,7 +145,7 @@ export function renderStoreHealth(out: string[], a: Analysis, lang: Lang, ref: (
   const t = judgementTexts(lang);
   out.push(`## ${t.healthHeading}`, '');
   for (const h of list.slice(0, 10)) {
-    out.push(`- ${storeHealthSentence(h, lang, codeSpan)} (${ref(h.at.file, h.at.line)})`);
+    out.push(`- ${storeHealthSentence(h, lang, codeSpan)}${t.paren(ref(h.at.file, h.at.line))}`);
   }
   out.push('');
 }

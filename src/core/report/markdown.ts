@@ -6,6 +6,7 @@ import { explainCode, formatCode, type CodeExplanation } from '../errors';
 import { mergeAdvice } from './advice';
 import { codeSpan, escapeMarkdown } from './escape';
 import { phaseReasons } from './reasons';
+import { markdownTable } from './table';
 import { reportTexts, type ReportTexts, type SummaryPart } from './texts';
 import { renderBundle, renderChains, renderMissing } from './bundle';
 import { downloadCompleted, judgementLines, judgementTexts, renderDismRuns, renderLowConfidence, renderStoreHealth, stillFailingFirst } from './judgement';
@@ -58,7 +59,7 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
   renderMissing(out, a, opts.lang);
 
   out.push(`## ${t.filesRead}`, '');
-  out.push(`| ${t.colFile} | ${t.colFormat} | ${t.colLines} | ${t.colEncoding} | ${t.colNote} |`, '| --- | --- | ---: | --- | --- |');
+  const rows: string[][] = [];
   for (const f of a.files) {
     const notes: string[] = [];
     if (f.unreadable) notes.push(t.unreadable[f.unreadable] ?? f.unreadable);
@@ -69,8 +70,10 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions): string {
       // The decoder's own account (English, as in the decoded text): only what was not decoded.
       notes.push(...f.etl.notes.filter((n) => !/TraceLogging events? decoded/.test(n)).slice(0, 6).map((n) => escapeMarkdown(n)));
     }
-    out.push(`| ${escapeMarkdown(reportFileName(f.path))} | ${t.formats[f.format] ?? f.format} | ${f.lines} | ${f.encoding} | ${notes.join(' ').replace(/\|/g, '\\|')} |`);
+    rows.push([escapeMarkdown(reportFileName(f.path)), t.formats[f.format] ?? f.format, String(f.lines), f.encoding, notes.join(' ').replace(/\|/g, '\\|')]);
   }
+  // Padded to display width: the table lines up in plain text too (full-width characters count two).
+  out.push(...markdownTable([t.colFile, t.colFormat, t.colLines, t.colEncoding, t.colNote], rows, ['left', 'left', 'right', 'left', 'left']));
   out.push('');
 
   const nc = a.noiseCounts ?? { evidence: 0, benign: 0, transient: 0, other: 0 };

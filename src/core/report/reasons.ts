@@ -90,9 +90,9 @@ const zh: ReasonTexts = {
   },
   callStart: (k, c, w) => `${w}${c ? `由 ${c} 发起` : ''}的${k}调用`,
   postReboot: (w) => `该错误码是更新处理程序在重启后报告的结果（${w}）`,
-  codeRange: (c, w) => (c ? `根本原因行来自 ${c} 组件，且与错误码范围相符（${w}）` : `错误码所属的范围（${w}）`),
+  codeRange: (c, w) => (c ? `根因所在行来自 ${c} 组件，与错误码所属范围相符（${w}）` : `错误码所属的范围（${w}）`),
   cbsReboot: (w) => `CBS 在重启后的关机/启动处理中应用该更新时失败（${w}）`,
-  cbsPayload: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 获取负载失败（网络类错误码，${w}）`.trim(),
+  cbsPayload: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 获取更新文件失败（网络类错误码，${w}）`.trim(),
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
   cbsOperation: (w) => `CBS 操作在${w}失败`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
@@ -106,10 +106,13 @@ const zh: ReasonTexts = {
   other: (k, w) => (w ? `${k}（${w}）` : k),
 };
 
+/** The phrasings per language (the completeness test of the translations reads them). */
+export const REASON_TEXTS: Record<Lang, ReasonTexts> = { en, 'zh-cn': zh };
+
 /** Readable reasons for a failure's phase evidence, in order; evidence that says the same thing
  *  on several lines of one file becomes one reason naming all the lines. */
 export function phaseReasons(list: PhaseEvidence[], lang: Lang, failureFile: number, fileName: (i: number) => string): string[] {
-  const t = lang === 'zh-cn' ? zh : en;
+  const t = REASON_TEXTS[lang];
   const groups = new Map<string, { p: PhaseEvidence; lines: number[] }>();
   for (const p of list) {
     // Same sentence (apart from the line) in the same file = one reason.

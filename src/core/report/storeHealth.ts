@@ -34,7 +34,7 @@ const zhParen = (s: string): string => (s ? `（${s}）` : '');
 const EN_SOURCE = 'run it again with /Source set to installation media of the same Windows build, and /LimitAccess';
 const ZH_SOURCE = '请以同一版本的 Windows 安装介质作为 /Source，并加上 /LimitAccess 重新运行';
 
-const TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
+export const STORE_HEALTH_TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
   en: {
     sfcClean: () => 'SFC (sfc /scannow) found no corrupt system files.',
     sfcVerifyClean: () => 'SFC verification found no corrupt system files.',
@@ -65,7 +65,7 @@ const TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
     sfcRepaired: (a) => `SFC 发现 ${a.n ?? 0} 个损坏的系统文件，${a.n === 1 ? '已修复' : '已全部修复'}${zhParen(a.list)}。`,
     sfcLeft: (a) =>
       `SFC 发现 ${a.n ?? a.u} 个损坏的系统文件，${a.u === (a.n ?? a.u) ? '均无法修复' : `其中 ${a.u} 个无法修复`}${zhParen(a.list)}；请先运行 DISM /RestoreHealth，再重新运行 sfc /scannow。`,
-    sfcFoundVerify: (a) => `SFC 校验发现 ${a.n ?? 0} 个损坏的系统文件${zhParen(a.list)}；请运行 sfc /scannow 进行修复。`,
+    sfcFoundVerify: (a) => `SFC 校验发现 ${a.n ?? 0} 个损坏的系统文件${zhParen(a.list)}；请运行 sfc /scannow 修复。`,
     sfcFoundUnknown: (a) => `SFC 发现 ${a.n ?? 0} 个损坏的系统文件${zhParen(a.list)}，日志中没有说明是否已修复。`,
     sfcUnknown: () => 'SFC 已运行，但日志中没有给出结果。',
     dismClean: (a) => `${a.tool}：未检测到组件存储损坏。`,
@@ -73,10 +73,10 @@ const TEXTS: Record<Lang, Record<Case, (a: Args) => string>> = {
     dismLeft: (a) =>
       `组件存储有 ${a.n ?? a.u} 处损坏，${a.tool} ${a.u === (a.n ?? a.u) ? '均无法修复' : `有 ${a.u} 处无法修复`}${zhParen(a.list)}；${ZH_SOURCE}。`,
     dismFailed: (a) => `${a.tool} 无法修复组件存储；${ZH_SOURCE}。`,
-    dismNotRepairable: (a) => `${a.tool}：组件存储已损坏且无法修复，通常需要对 Windows 进行就地升级（修复安装）。`,
+    dismNotRepairable: (a) => `${a.tool}：组件存储已损坏且无法修复，通常需要对 Windows 做就地升级（修复安装）。`,
     dismFound: (a) =>
       a.n !== undefined
-        ? `${a.tool} 发现组件存储有 ${a.n} 处损坏${zhParen(a.list)}；请运行 DISM /RestoreHealth 进行修复。`
+        ? `${a.tool} 发现组件存储有 ${a.n} 处损坏${zhParen(a.list)}；请运行 DISM /RestoreHealth 修复。`
         : `${a.tool}：组件存储已损坏，但可以修复；请运行 DISM /RestoreHealth。`,
     dismFoundUnknown: (a) => `组件存储有${a.n !== undefined ? ` ${a.n} 处` : ''}损坏${zhParen(a.list)}，日志中没有说明 ${a.tool} 是否已修复。`,
     dismOk: (a) => `${a.tool} 已成功完成，组件存储状态正常。`,
@@ -134,7 +134,7 @@ export function storeHealthSentence(h: StoreHealth, lang: Lang, item: ItemRender
   const names = left ? h.items.slice(0, u) : h.items;
   const list = nameList(names, left ? u : n ?? names.length, lang, item);
   const tool = h.tool === 'sfc' ? 'SFC' : h.tool === 'cbs' ? 'CBS' : DISM_NAMES[h.operation];
-  return TEXTS[lang][c]({ tool, n, u, list });
+  return STORE_HEALTH_TEXTS[lang][c]({ tool, n, u, list });
 }
 
 /**

@@ -145,7 +145,7 @@ describe('diagnostics: Problems panel', function () {
         const start = e.relatedInformation?.find((r) => r.location.range.start.line === lineOf(doc, '* START *   Install ClientId'));
         assert.equal(start?.message, '安装调用开始（UpdateOrchestrator）');
         const hint = ds.find((d) => d.range.start.line === lineOf(doc, 'Evaluate Installed rule'));
-        assert.match(hint?.message ?? '', /^中间失败 0x80070032，不是最终结果：所属的搜索调用/);
+        assert.match(hint?.message ?? '', /^中间报错 0x80070032，不是最终结果：所属的搜索调用/);
       } finally {
         await setLanguage('en');
       }

@@ -149,7 +149,7 @@ describe('hover on error codes', function () {
       const h = await ourHover(doc, '8024200B', '0x8024200B');
       assert.match(h.value, new RegExp(esc('WU_E_UH_INSTALLERFAILURE')));
       assert.match(h.value, /\*\*含义:\*\* /);
-      assert.match(h.value, /\*\*后续步骤:\*\*/);
+      assert.match(h.value, /\*\*处理建议:\*\*/);
       assert.match(h.value, /组件: /);
       const meaning = /\*\*含义:\*\* ([^\n]*)/.exec(h.value)?.[1] ?? '';
       assert.match(meaning, /[\u4e00-\u9fff]/, 'meaning is Chinese');

@@ -83,8 +83,12 @@ export async function run(): Promise<void> {
   try {
     const Mocha = loadMocha();
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+    // The `[zh-cn]` tests run in the pass whose display language is Simplified Chinese, the rest in the other.
     const grep = process.env.WU_LOG_LENS_TEST_GREP;
-    if (grep) mocha.grep(grep);
+    // Without the offline runner (desktop `npx vscode-test`), the display language VS Code has decides.
+    const locale = process.env.WU_LOG_LENS_TEST_LOCALE ?? (vscode.env.language === 'zh-cn' ? 'zh-cn' : 'en');
+    const zh = locale === 'zh-cn' ? '(?=.*\\[zh-cn\\])' : '(?!.*\\[zh-cn\\])';
+    mocha.grep(new RegExp(`^${zh}${grep ? `(?=.*(?:${grep}))` : ''}`));
     for (const file of findTests(__dirname)) mocha.addFile(file);
 
     await new Promise<void>((resolve) => {

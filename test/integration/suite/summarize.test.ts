@@ -82,7 +82,7 @@ describe('summarize: Summarize Failures command', () => {
     assert.ok(r);
     assert.deepEqual(r.files.map(base).sort(), ['CBS.log', 'WindowsUpdate.log']);
     assert.ok(r.failures >= 1);
-    assert.ok(r.markdown.includes('| CBS.log |') && r.markdown.includes('| WindowsUpdate.log |'), 'files table lists both logs');
+    assert.ok(/\| CBS\.log +\|/.test(r.markdown) && /\| WindowsUpdate\.log +\|/.test(r.markdown), 'files table lists both logs');
     assert.ok(r.markdown.includes('31155501_800000042'), 'the CBS session of the failed install is named');
     const cbs = vscode.Uri.joinPath(folder, 'CBS.log').toString();
     assert.match(r.markdown, new RegExp(`\\]\\(${cbs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L\\d+\\)`), 'a CBS.log line is linked');

@@ -36,7 +36,7 @@ describe('cli: wulog summarize on a bundle', function () {
     ]));
     const md = run([zip, '--lang', 'zh-cn']);
     assert.equal(md.code, 0, md.stderr);
-    assert.ok(md.stdout.startsWith('# Windows 更新日志摘要\n\n## 日志包内容'));
+    assert.ok(md.stdout.startsWith('# Windows 更新失败分析报告\n\n## 日志包内容'), md.stdout.slice(0, 80));
     const j = run([zip, '--json']);
     assert.equal(j.code, 0, j.stderr);
     const r = JSON.parse(j.stdout);

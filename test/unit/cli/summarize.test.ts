@@ -74,7 +74,7 @@ describe('cli: wulog summarize', function () {
     assert.match(en.stdout, /# Windows Update log summary/);
     assert.match(en.stdout, /scan \(search\) failed with `0x8024402F/);
     const zh = run([path.join(FIX, 'wu10-scan-fail.log')], { LANG: 'zh_CN.UTF-8' });
-    assert.match(zh.stdout, /# Windows 更新日志摘要/);
+    assert.match(zh.stdout, /# Windows 更新失败分析报告/);
     const forced = run([path.join(FIX, 'wu10-scan-fail.log'), '--lang', 'en'], { LANG: 'zh_CN.UTF-8' });
     assert.match(forced.stdout, /# Windows Update log summary/);
   });

@@ -49,7 +49,7 @@ describe('diagnostics messages', () => {
       const msg = failureMessage(onlyFailure(analysis), 'zh-cn', chinese);
       const summary = explainCode(0x800f0988, 'zh-cn').text.summary.replace(/\s+/g, ' ').trim();
       assert.notEqual(summary, explainCode(0x800f0988, 'en').text.summary.trim());
-      assert.equal(msg, `2024-05 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5037771) 安装失败：0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary} 到日志结束时仍然失败。`);
+      assert.equal(msg, `2024-05 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5037771) 安装失败：0x800F0988 PSFX_E_INVALID_DELTA_COMBINATION — ${summary} 截至日志末尾仍未成功。`);
     });
 
     it('uses the name CBS printed and the KB when there is no title (CBS.log)', () => {
@@ -65,7 +65,7 @@ describe('diagnostics messages', () => {
         outcomeKind: 'callResult', evidence: [], cbsSessionKeys: [], occurrences: 3,
       };
       assert.match(failureMessage(f, 'en', english), /^Download failed: 0x80246007 \S+ — .+ \(seen 3 times\) Still failing at the end of the log\.$/);
-      assert.match(failureMessage(f, 'zh-cn', chinese), /^下载失败：0x80246007 .+（出现 3 次） 到日志结束时仍然失败。$/);
+      assert.match(failureMessage(f, 'zh-cn', chinese), /^下载失败：0x80246007 .+（出现 3 次） 截至日志末尾仍未成功。$/);
       const healed: Failure = { ...f, recovered: { file: 0, line: 41 } };
       assert.match(failureMessage(healed, 'en', english), /Recovered later: the same update or operation succeeded at line 42\.$/);
       assert.match(failureMessage(healed, 'zh-cn', chinese), /之后已恢复：同一更新或操作在第 42 行成功。$/);
@@ -145,7 +145,7 @@ describe('diagnostics messages', () => {
       assert.ok(n);
       const search = lines.findIndex((l) => l.includes('* START * Finding updates'));
       assert.equal(noiseMessage(n, english), `Intermediate failure 0x80070032, not the outcome: the search call it belongs to (line ${search + 1}) later succeeded`);
-      assert.equal(noiseMessage(n, chinese), `中间失败 0x80070032，不是最终结果：所属的搜索调用（第 ${search + 1} 行）之后成功了`);
+      assert.equal(noiseMessage(n, chinese), `中间报错 0x80070032，不是最终结果：所属的搜索调用（第 ${search + 1} 行）之后成功了`);
       assert.equal(noiseMessage({ at: n.at, kind: 'benign', reason: 'something new' }, english), 'Intermediate failure, not the outcome: judged harmless');
     });
   });

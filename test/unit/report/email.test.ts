@@ -45,8 +45,8 @@ describe('report for an email: advice lists', () => {
       const md = renderMarkdown(analyseFixtures('wu10-install-fail.log', 'cbs-kb-fail.log', 'wu10-download-fail.log', 'wu10-scan-fail.log'), { lang });
       const sections = failureSections(md);
       assert.ok(sections.length >= 3, 'fixtures give several failures');
-      const stepsLabel = lang === 'en' ? /^\*\*Next steps:\*\*$/ : /^\*\*下一步：\*\*$/;
-      const collectLabel = lang === 'en' ? /^\*\*Ask the customer for:\*\*$/ : /^\*\*请客户提供：\*\*$/;
+      const stepsLabel = lang === 'en' ? /^\*\*Next steps:\*\*$/ : /^\*\*处理建议：\*\*$/;
+      const collectLabel = lang === 'en' ? /^\*\*Ask the customer for:\*\*$/ : /^\*\*需向客户收集：\*\*$/;
       for (const s of sections) {
         const steps = listAfter(s, stepsLabel);
         const collect = listAfter(s, collectLabel);
@@ -161,7 +161,7 @@ describe('report for an email: summary and language', () => {
   it('Chinese summary and labels are Chinese; an unreadable file says what to send', () => {
     const a = analyseFixtures('wu10-install-fail.log', 'cbs-kb-fail.log');
     const md = renderMarkdown(a, { lang: 'zh-cn' });
-    assert.match(md, /## 摘要\n\n- 2024-03 Cumulative Update .*\(KB5035853\)：安装阶段失败，错误码 `0x80070002 ERROR_FILE_NOT_FOUND`（wu10-install-fail\.log:16）；随后安装阶段失败，错误码 `0x800F081F CBS_E_SOURCE_MISSING`（cbs-kb-fail\.log:9）。\n- KB5035854：提交（重启后）阶段失败，错误码 `0x800F0922 CBS_E_INSTALLERS_FAILED`，时间 2024-03-05 09:30:05（cbs-kb-fail\.log:13）。\S/);
+    assert.match(md, /## 结论摘要\n\n- 2024-03 Cumulative Update .*\(KB5035853\)：安装阶段失败，错误码 `0x80070002 ERROR_FILE_NOT_FOUND`（wu10-install-fail\.log:16）；随后安装阶段失败，错误码 `0x800F081F CBS_E_SOURCE_MISSING`（cbs-kb-fail\.log:9）。\n- KB5035854：提交（重启后）阶段失败，错误码 `0x800F0922 CBS_E_INSTALLERS_FAILED`，时间 2024-03-05 09:30:05（cbs-kb-fail\.log:13）。\S/);
     // The report's own words: headings and labels carry no English.
     for (const l of md.split('\n')) {
       const label = /^(?:- )?\*\*([^*]+)\*\*/.exec(l)?.[1];
@@ -170,7 +170,7 @@ describe('report for an email: summary and language', () => {
     }
     for (const bad of ['Next steps', 'Deciding code', 'why:', 'failed with', ' more', 'call from']) assert.ok(!md.includes(bad), bad);
     const none = renderMarkdown({ ...analyseText('', 'wu10', 'x.log'), files: [{ path: 'C:\\logs\\WindowsUpdate.etl', format: 'etl', lines: 0, encoding: 'utf8' } as never] }, { lang: 'zh-cn' });
-    assert.match(none, /## 摘要\n\n- 在这些文件中没有发现决定结果的失败。\n- WindowsUpdate\.etl：ETL 跟踪文件中没有可解码的事件/);
+    assert.match(none, /## 结论摘要\n\n- 这些文件中没有发现导致最终失败的错误。\n- WindowsUpdate\.etl：ETL 跟踪文件中没有可解码的事件/);
   });
 });
 

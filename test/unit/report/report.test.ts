@@ -24,10 +24,10 @@ describe('report: Markdown and JSON', () => {
   it('Chinese report uses Chinese headings and phase names', () => {
     const a = analyseFixtures('wu10-install-fail.log');
     const md = renderMarkdown(a, { lang: 'zh-cn' });
-    assert.match(md, /^# Windows 更新日志摘要/m);
+    assert.match(md, /^# Windows 更新失败分析报告/m);
     assert.match(md, /安装阶段失败，错误码 `0x80070002 ERROR_FILE_NOT_FOUND`/);
-    assert.match(md, /\*\*证据：\*\*/);
-    assert.match(md, /\*\*下一步：\*\*/);
+    assert.match(md, /\*\*日志证据：\*\*/);
+    assert.match(md, /\*\*处理建议：\*\*/);
     assert.match(md, /安装调用（客户端 `UpdateOrchestrator`/);
     assert.doesNotMatch(md, /Deciding code/);
   });

@@ -137,6 +137,7 @@ function mergeRepeats(list: Failure[]): Failure[] {
     const merged: Failure = { ...newer, occurrences: (g.occurrences ?? 1) + (f.occurrences ?? 1), repeats };
     const keys = sessionKeys.get(gk) ?? new Set(g.cbsSessionKeys);
     for (const k of f.cbsSessionKeys) keys.add(k);
+    merged.titleOriginal = newer.title ? newer.titleOriginal : older.titleOriginal;
     merged.title = newer.title ?? older.title;
     merged.kb = newer.kb ?? older.kb;
     groups.set(gk, merged);
@@ -217,6 +218,7 @@ function chainToFailure(ch: Chain, st: State, callByKey: Map<string, Call>): Fai
     revision: u?.revision ?? d.revision,
     kb: u?.kb ?? d.kb ?? ch.cands.find((x) => x.kb)?.kb ?? sessionKb(st, ch.cands),
     title: u?.title,
+    titleOriginal: u?.titleOriginal,
     callKey: call?.key,
     evidence: capped,
     rootCause: roots[0],

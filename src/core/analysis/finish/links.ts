@@ -32,6 +32,7 @@ export function nameBundled(failures: Failure[], st: State): void {
     const parent = parentId ? st.updates.get(parentId) : undefined;
     if (!parent) continue;
     f.parentUpdateId = parent.updateId;
+    if (!f.title) f.titleOriginal = parent.titleOriginal;
     f.title = f.title ?? parent.title;
     f.kb = f.kb ?? parent.kb;
   }

@@ -35,7 +35,7 @@ export function updateVerdicts(st: State, failures: Failure[], calls: Call[], pe
       outcome = 'succeeded';
     }
     updates.push({
-      updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, outcome, results: u.results, mentions: refsOf(u.mentions),
+      updateId: u.updateId, revision: u.revision, kb: u.kb, title: u.title, titleOriginal: u.titleOriginal, outcome, results: u.results, mentions: refsOf(u.mentions),
       callKeys: callsOfUpdate.get(u.updateId) ?? [], mentionCount: u.mentionCount, parentUpdateId: u.parentId,
     });
   }

@@ -11,7 +11,7 @@ import type { Context, FileState } from '../context';
 import { snippet } from '../context';
 import { NO_RELATED, related } from '../evidence';
 import { enclosingOpen, openOnThread } from './calls';
-import { repairMojibake } from '../../text/mojibake';
+import { repairField } from '../../text/mojibake';
 
 /** WU_E_UH_POSTREBOOTSTILLPENDING .. WU_E_UH_POSTREBOOTUNEXPECTEDSTATE. */
 const POST_REBOOT = new Set([0x80242014, 0x80242015, 0x80242016]);
@@ -50,7 +50,11 @@ export function mentions(ctx: Context, f: FileState, rec: LogRecord): void {
         f.pendingTitle.delete(rec.tid);
       }
       // Titles from Get-WindowsUpdateLog on Chinese/Japanese Windows are often GBK-read UTF-8.
-      if (t && !u.title) t = u.title = own(repairMojibake(t) ?? t);
+      if (t && !u.title) {
+        const fixed = repairField(t);
+        if (fixed) u.titleOriginal = own(t);
+        t = u.title = own(fixed?.text ?? t);
+      }
       if (!u.kb) {
         const kb = (t && kbOfTitle(t)) ?? (ids.length === 1 && rec.kbs.length === 1 ? rec.kbs[0].kb : undefined);
         if (kb) u.kb = own(kb);
