@@ -1,16 +1,14 @@
 // The parts of the report that say what the analysis judged beyond one failure's code: whether it
 // is still failing or recovered, the proof that a download had finished, the cause inside an
 // operation, an upgrade's extend code, DISM runs grouped, store health and low-confidence outcomes.
-import type { Analysis, DismRun, Failure } from '../analysis/types';
+import type { Analysis, Failure } from '../analysis/types';
 import type { Lang } from '../lang';
-import { explainCode, formatCode } from '../errors';
+import { formatCode } from '../errors';
 import { describeExtended } from '../errors/extended';
-import { groupDismRuns } from '../analysis/dism';
-import { dismCauseAdvice } from './dismAdvice';
-import { latestStoreHealth, storeHealthSentence } from './storeHealth';
-import { codeSpan } from './escape';
+import { codeSpan, ownMarkdown } from './escape';
+import { reportTexts } from './texts';
 
-interface JudgementTexts {
+export interface JudgementTexts {
   recoveredTag: string;
   recovered: (where: string) => string;
   stillFailing: string;
@@ -86,65 +84,22 @@ export function downloadCompleted(f: Failure, a: Analysis): boolean {
 }
 
 /**
- * Bullet lines for one failure's details: recovered or still failing, the finished download,
- * the cause inside the operation, an upgrade's extend code, and the fix a DISM cause calls for.
+ * Bullet lines of what the analysis judged for one (still failing) failure: the finished
+ * download, the cause inside the operation and an upgrade's extend code. The steps these call
+ * for are in the report's steps (steps.ts).
  */
 export function judgementLines(f: Failure, a: Analysis, lang: Lang, ref: (file: number, line: number) => string, label: (s: string) => string): string[] {
   const t = judgementTexts(lang);
+  const p = reportTexts(lang);
   const out: string[] = [];
-  out.push(`- ${f.recovered ? t.recovered(ref(f.recovered.file, f.recovered.line)) : t.stillFailing}`);
-  if (downloadCompleted(f, a)) out.push(`- ${t.downloadDone}`);
-  if (f.cause) out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind} (${ref(f.cause.at.file, f.cause.at.line)})${f.cause.text ? `: ${codeSpan(f.cause.text)}` : ''}`);
-  if (f.extended) {
-    const d = describeExtended(f.extended, lang);
-    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}: ${d.summary}`);
-    for (const s of d.nextSteps.slice(0, 3)) out.push(`  - ${s}`);
+  if (downloadCompleted(f, a)) out.push(`- ${ownMarkdown(t.downloadDone)}`);
+  if (f.cause) {
+    const text = f.cause.text ? `${p.colon}${p.gap}${codeSpan(f.cause.text)}` : '';
+    out.push(`- ${label(t.cause)} ${t.causeKinds[f.cause.kind] ?? f.cause.kind}${p.gap}${p.paren(ref(f.cause.at.file, f.cause.at.line))}${text}`);
   }
-  const run = f.dismRunKey ? (a.dismRuns ?? []).find((r) => r.key === f.dismRunKey) : undefined;
-  if (run) {
-    const fixes = dismCauseAdvice(run, run.cause ?? f.cause, lang);
-    if (fixes.length) {
-      out.push(`- ${label(t.fixHeading)}`);
-      for (const s of fixes.slice(0, 3)) out.push(`  - ${s}`);
-    }
+  if (f.extended) {
+    const d = describeExtended(f.extended, lang, f.code);
+    out.push(`- ${label(t.upgrade)} ${codeSpan(`${formatCode(f.code)}-0x${f.extended.code.toString(16).toUpperCase()}`)}${p.colon}${p.gap}${ownMarkdown(d.summary)}`);
   }
   return out;
-}
-
-/** DISM runs grouped by verb, code and cause (the JSON lists every run). */
-export function renderDismRuns(out: string[], runs: DismRun[], lang: Lang, ref: (file: number, line: number) => string): void {
-  const failed = runs.filter((r) => r.result === 'failed');
-  if (!failed.length) return;
-  const t = judgementTexts(lang);
-  out.push(`## ${t.dismHeading}`, '');
-  for (const g of groupDismRuns(failed).slice(0, 20)) {
-    const name = explainCode(g.code, lang).name;
-    const code = codeSpan(`${formatCode(g.code)}${name ? ` ${name}` : ''}`);
-    const last = g.runs[g.runs.length - 1];
-    const sentence = t.dismGroup(codeSpan(g.verb), g.count, code, g.causeKind ? t.causeKinds[g.causeKind] ?? g.causeKind : undefined);
-    out.push(`- ${sentence} ${codeSpan(last.command)} (${ref(last.file, last.resultLine ?? last.startLine)})`);
-  }
-  out.push('');
-}
-
-/** One sentence per store check that matters (the latest per tool and file). */
-export function renderStoreHealth(out: string[], a: Analysis, lang: Lang, ref: (file: number, line: number) => string): void {
-  const list = latestStoreHealth(a.storeHealth ?? []);
-  if (!list.length) return;
-  const t = judgementTexts(lang);
-  out.push(`## ${t.healthHeading}`, '');
-  for (const h of list.slice(0, 10)) {
-    out.push(`- ${storeHealthSentence(h, lang, codeSpan)} (${ref(h.at.file, h.at.line)})`);
-  }
-  out.push('');
-}
-
-/** Outcomes kept apart from the failures (a user cancelling). */
-export function renderLowConfidence(out: string[], a: Analysis, lang: Lang, ref: (file: number, line: number) => string, name: (f: Failure) => string): void {
-  const list = a.lowConfidence ?? [];
-  if (!list.length) return;
-  const t = judgementTexts(lang);
-  out.push(`## ${t.lowHeading}`, '');
-  for (const f of list.slice(0, 10)) out.push(`- ${t.lowLine(name(f), codeSpan(formatCode(f.code)), ref(f.at.file, f.at.line))}`);
-  out.push('');
 }

@@ -22,6 +22,12 @@ interface ReasonTexts {
   cbsSession: (session: string, client: string, where: Where) => string;
   cbsOperation: (where: Where) => string;
   setupError: (tool: string, component: string, where: Where) => string;
+  dismRun: (verb: string, where: Where) => string;
+  upgradePhase: (where: Where) => string;
+  shutdown: (where: Where) => string;
+  downloadJob: (where: Where) => string;
+  cbsProgress: (where: Where) => string;
+  payloadLoaded: (where: Where) => string;
   kinds: Record<string, string>;
   other: (kind: string, where: Where) => string;
 }
@@ -55,6 +61,12 @@ const en: ReasonTexts = {
   cbsSession: (s, c, w) => `CBS session ${s}${c ? ` of ${c}` : ''} failed ${w}`,
   cbsOperation: (w) => `a CBS operation failed ${w}`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows Setup'} logged the error${c ? ` (component ${c})` : ''} ${w}`,
+  dismRun: (v, w) => `the DISM command ${v} started ${w}`,
+  upgradePhase: (w) => `the extend code names the setup phase (${w.replace(/^at /, '')})`,
+  shutdown: (w) => `the service or the machine shut down during the call ${w}`,
+  downloadJob: (w) => `a download job of the update ${w}`,
+  cbsProgress: (w) => `the update handler reported CBS install progress ${w}`,
+  payloadLoaded: (w) => `the update handler loaded the payload already on disk ${w}`,
   kinds: { operation: 'the operation the result line names', callKind: 'the kind of call', component: 'the component', codeRange: "the code's range", cbsSession: 'CBS processing at restart', message: 'the log message' },
   other: (k, w) => `${k} ${w}`.trim(),
 };
@@ -84,6 +96,12 @@ const zh: ReasonTexts = {
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
   cbsOperation: (w) => `CBS 操作在${w}失败`,
   setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
+  dismRun: (v, w) => `${w}开始执行 DISM 命令 ${v}`,
+  upgradePhase: (w) => `扩展代码指明了安装阶段（${w}）`,
+  shutdown: (w) => `${w}服务或计算机在调用过程中关闭`,
+  downloadJob: (w) => `${w}有该更新的下载作业`,
+  cbsProgress: (w) => `更新处理程序在${w}报告了 CBS 安装进度`,
+  payloadLoaded: (w) => `更新处理程序在${w}加载了已在磁盘上的负载`,
   kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
   other: (k, w) => (w ? `${k}（${w}）` : k),
 };
@@ -126,6 +144,16 @@ function reasonText(p: PhaseEvidence, t: ReasonTexts, where: Where): string {
     case 'cbsPayload': return t.cbsPayload(name(p.sessionId ?? '?'), name(p.client), where);
     case 'cbsSession': return p.sessionId ? t.cbsSession(name(p.sessionId), name(p.client), where) : t.cbsOperation(where);
     case 'setupError': return t.setupError(p.tool ?? 'setup', name(p.component), where);
+    case 'dismRun': {
+      // The verb as logged (the detail keeps its case: `DISM RestoreHealth run failed ...`).
+      const verb = /^DISM (\S+) run\b/.exec(p.detail)?.[1] ?? p.operation;
+      return t.dismRun(verb ? codeSpan(`/${verb}`) : 'DISM', where);
+    }
+    case 'upgradePhase': return t.upgradePhase(where);
+    case 'shutdown': return t.shutdown(where);
+    case 'downloadJob': return t.downloadJob(where);
+    case 'cbsProgress': return t.cbsProgress(where);
+    case 'payloadLoaded': return t.payloadLoaded(where);
     default: return t.other(t.kinds[p.kind] ?? codeSpan(p.kind), where);
   }
 }
