@@ -89,6 +89,12 @@ export const REPORT_CSS = [
   'table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2em .5em;text-align:left}',
 ].join('\n');
 
+/** The report as rich text for the clipboard (an email): inline styles, no links. */
+export function clipboardHtml(md: string): string {
+  const body = markdownToHtml(md).replace(/<code>/g, '<code style="font-family:Consolas,\'Courier New\',monospace;font-size:0.92em">');
+  return `<div style="font-family:'Segoe UI',Arial,'Microsoft YaHei',sans-serif;font-size:14px;line-height:1.45">${body}</div>`;
+}
+
 /** A standalone HTML document (Save as HTML): the report, its style, no script, no links. */
 export function htmlDocument(md: string, title: string, lang: string): string {
   return [

@@ -99,7 +99,10 @@ function parseList(lines: string[], from: number, to: number, base: number, out:
     const contentIndent = indent + (m[2] ?? `${m[3]}.`).length + 1;
     let j = i + 1;
     const text = [m[4]];
-    while (j < to && lines[j].trim() && indentOf(lines[j]) > indent && !ITEM.exec(lines[j])) text.push(lines[j].trim()), j++;
+    while (j < to && lines[j].trim() && indentOf(lines[j]) > indent && !ITEM.exec(lines[j])) {
+      text.push(lines[j].trim());
+      j++;
+    }
     const childStart = j;
     while (j < to) {
       if (!lines[j].trim()) {
