@@ -7,7 +7,7 @@ import { formatCode } from '../errors';
 import { codeSpan, escapeMarkdown } from './escape';
 import { failedSentence } from './details';
 import type { FailureGroup } from './groups';
-import { codeWithName, groupName, refList, updateName, type ReportCtx } from './reportContext';
+import { codeWithName, groupName, refList, updateName, withRef, type ReportCtx } from './reportContext';
 import { latestStoreHealth, storeHealthSentence } from './storeHealth';
 
 /** At most this many items per kind. */
@@ -18,7 +18,7 @@ export function storeProblems(ctx: ReportCtx): StoreHealth[] {
   return latestStoreHealth(ctx.a.storeHealth ?? []).filter(isProblem);
 }
 
-const isProblem = (h: StoreHealth): boolean => h.tool === 'cbs' || (h.corruptionFound === true && h.repaired !== true);
+const isProblem = (h: StoreHealth): boolean => h.tool === 'cbs' || h.repaired === false || (h.corruptionFound === true && h.repaired !== true);
 
 /** A labelled bullet: one item inline, several as a nested list. */
 function bullet(out: string[], label: string, items: string[], ctx: ReportCtx): void {
@@ -50,7 +50,7 @@ export function renderAlso(out: string[], recovered: FailureGroup[], ctx: Report
   bullet(lines, e.cancelled, cancelledItems(a.calls.filter((c) => c.result === 'cancelled'), ctx), ctx);
   bullet(lines, j.lowHeading, (a.lowConfidence ?? []).map((f) => j.lowLine(updateName(f, ctx), codeSpan(formatCode(f.code)), ref(f.at.file, f.at.line))), ctx);
   const healthy = latestStoreHealth(a.storeHealth ?? []).filter((h) => !isProblem(h));
-  bullet(lines, j.healthHeading, healthy.map((h) => `${storeHealthSentence(h, ctx.lang, codeSpan)}${t.gap}${t.paren(ref(h.at.file, h.at.line))}`), ctx);
+  bullet(lines, j.healthHeading, healthy.map((h) => withRef(storeHealthSentence(h, ctx.lang, codeSpan), ref(h.at.file, h.at.line), ctx)), ctx);
   const nc = a.noiseCounts ?? { evidence: 0, benign: 0, transient: 0, other: 0 };
   const total = nc.evidence + nc.benign + nc.transient + nc.other;
   if (total) lines.push(`- ${e.noise(total, nc)}`);

@@ -40,7 +40,9 @@ export function renderDetails(out: string[], g: FailureGroup, advice: GroupSteps
   }
   // The phase and its proof, from every failure of the group in that phase.
   const samePhase = g.failures.filter((x) => x.phase === f.phase);
-  const why = phaseReasons(samePhase.flatMap((x) => x.phaseEvidence), ctx.lang, f.at.file, ctx.fileName).filter((s) => s).join(t.sep);
+  // Lines of another file than the primary's carry their file name; all do when the group spans files.
+  const oneFile = new Set(g.failures.map((x) => x.at.file)).size === 1 ? f.at.file : -1;
+  const why = phaseReasons(samePhase.flatMap((x) => x.phaseEvidence), ctx.lang, oneFile, ctx.fileName).filter((s) => s).join(t.sep);
   out.push(`- ${label(t.phase)} ${t.phases[f.phase]}${why ? `${t.gap}${t.paren(`${t.because}${t.colon}${t.gap}${why}`)}` : ''}`);
   const judged = new Set<string>();
   for (const x of [f, ...g.failures.filter((y) => y !== f)]) {
@@ -70,7 +72,7 @@ export function renderDetails(out: string[], g: FailureGroup, advice: GroupSteps
   const sessions = sessionsOf(g, ctx);
   if (sessions.length) {
     const items = sessions.slice(0, MAX_SESSIONS).map((s) => sessionText(s, ctx));
-    out.push(`- ${label(t.cbsLinked)} ${items.join(t.sep)}${sessions.length > MAX_SESSIONS ? `${t.sep}${e.more(sessions.length - MAX_SESSIONS)}` : ''}`);
+    out.push(`- ${label(t.cbsLinked(sessions.length))} ${items.join(t.sep)}${sessions.length > MAX_SESSIONS ? `${t.sep}${e.more(sessions.length - MAX_SESSIONS)}` : ''}`);
   }
   renderEvidence(out, g.failures, ctx);
   out.push('');

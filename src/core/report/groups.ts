@@ -33,13 +33,32 @@ export function groupFailures(list: Failure[], a: Analysis): FailureGroup[] {
   const runs = new Map((a.dismRuns ?? []).map((r) => [r.key, r] as const));
   const kbOfUpdate = new Map(a.updates.filter((u) => u.kb).map((u) => [u.updateId, u.kb as string] as const));
   const groups = new Map<string, FailureGroup>();
+  const updateKey = (f: Failure, kb: string | undefined): string | undefined =>
+    (kb ? `kb:${kb}` : f.updateId ? `id:${f.updateId}` : f.title ? `title:${f.title}` : undefined);
+  // A CBS session the analysis linked to an update's failure belongs to that update's group.
+  const bySession = new Map<string, string>();
+  for (const f of list) {
+    const k = updateKey(f, f.kb ?? (f.updateId ? kbOfUpdate.get(f.updateId) : undefined));
+    if (k) for (const s of f.cbsSessionKeys) if (!bySession.has(s)) bySession.set(s, k);
+  }
+  // A failed CBS session of the Windows Update client with no KB, and exactly one update that
+  // failed with the same code: that update's install (the analysis could not tie them by KB).
+  const byCode = new Map<number, Set<string>>();
+  for (const f of list) {
+    const k = updateKey(f, f.kb ?? (f.updateId ? kbOfUpdate.get(f.updateId) : undefined));
+    if (k) byCode.set(f.code, (byCode.get(f.code) ?? new Set()).add(k));
+  }
+  const wuSession = (f: Failure): boolean => f.outcomeKind === 'cbsFailure'
+    && f.cbsSessionKeys.some((k) => /WindowsUpdate|UpdateAgent/i.test(a.cbsSessions.find((s) => s.key === k)?.client ?? ''));
   for (const f of list) {
     const kb = f.kb ?? (f.updateId ? kbOfUpdate.get(f.updateId) : undefined);
     const run = f.dismRunKey ? runs.get(f.dismRunKey) : undefined;
+    const sameCode = byCode.get(f.code);
+    const linked = f.cbsSessionKeys.map((s) => bySession.get(s)).find((k) => k)
+      ?? (wuSession(f) && sameCode?.size === 1 ? [...sameCode][0] : undefined);
     let key: string;
-    if (kb) key = `kb:${kb}`;
-    else if (f.updateId) key = `id:${f.updateId}`;
-    else if (f.title) key = `title:${f.title}`;
+    if (kb || f.updateId || f.title) key = updateKey(f, kb) as string;
+    else if (linked) key = linked;
     // DISM runs that failed alike (same verb, code and cause) are one line: "failed 9 times".
     else if (run) key = `dism:${(run.verb ?? '').toLowerCase()}|${f.code}|${(run.cause ?? f.cause)?.kind ?? ''}`;
     // The same code at the same time in two files (setupact.log and setuperr.log) is one event.

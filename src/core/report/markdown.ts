@@ -13,7 +13,7 @@ import { escapeMarkdown, codeSpan } from './escape';
 import type { GroupKind } from './emailTexts';
 import { groupFailures, shortTime, type FailureGroup } from './groups';
 import { stillFailingFirst } from './judgement';
-import { groupName, makeCtx, refList, type ReportCtx } from './reportContext';
+import { groupName, makeCtx, refList, withRef, type ReportCtx } from './reportContext';
 import { storeHealthSentence } from './storeHealth';
 import { AdviceBook, type GroupSteps } from './steps';
 
@@ -95,7 +95,7 @@ function renderVerdict(out: string[], still: FailureGroup[], advice: Map<Failure
   }
   if (still.length > MAX_SUMMARY) out.push(`- ${e.more(still.length - MAX_SUMMARY)}`);
   for (const h of problems.slice(0, 5)) {
-    out.push(`- ${ctx.label(ctx.j.healthHeading)} ${storeHealthSentence(h, lang, codeSpan)}${t.gap}${t.paren(ctx.ref(h.at.file, h.at.line))}`);
+    out.push(`- ${ctx.label(ctx.j.healthHeading)} ${withRef(storeHealthSentence(h, lang, codeSpan), ctx.ref(h.at.file, h.at.line), ctx)}`);
   }
   // A file we could not read is news for the email too: it says what to send instead.
   for (const { f, i } of unreadable.slice(0, 5)) {

@@ -71,6 +71,9 @@ const en: ReasonTexts = {
   other: (k, w) => `${k} ${w}`.trim(),
 };
 
+/** A space between Chinese and a file name that follows it ("在 CBS.log 第 5 行"). */
+const sp = (w: string): string => (/^[A-Za-z0-9]/.test(w) ? ` ${w}` : w);
+
 const zh: ReasonTexts = {
   at: (line, file) => (file ? `${file} 第 ${line} 行` : `第 ${line} 行`),
   atLines: (lines, file) => `${file ? `${file} ` : ''}第 ${lines.join('、')} 行`,
@@ -78,12 +81,12 @@ const zh: ReasonTexts = {
   callKind: (k) => ZH_CALLS[k ?? ''] ?? '',
   resultLine: (lk, op, w) => {
     switch (lk) {
-      case 'installComplete': return `更新处理程序在${w}报告了${op}结果`;
-      case 'installResult': return `下载管理器在${w}记录了该更新的${op}结果`;
-      case 'logHistory': return `更新历史（LogHistory）在${w}记录了一次失败的${op}`;
-      case 'returnCode': return `${op}命令在${w}返回了该错误码`;
+      case 'installComplete': return `更新处理程序在${sp(w)}报告了${op}结果`;
+      case 'installResult': return `下载管理器在${sp(w)}记录了该更新的${op}结果`;
+      case 'logHistory': return `更新历史（LogHistory）在${sp(w)}记录了一次失败的${op}`;
+      case 'returnCode': return `${op}命令在${sp(w)}返回了该错误码`;
       case 'downloadResult':
-      case 'downloadError': return `下载管理器在${w}报告了${op}结果`;
+      case 'downloadError': return `下载管理器在${sp(w)}报告了${op}结果`;
       case 'reportEvent': return `${w}的报告事件记录了一次失败的${op}`;
       default: return `${w}的结果行写明操作为${op}`;
     }
@@ -94,14 +97,14 @@ const zh: ReasonTexts = {
   cbsReboot: (w) => `CBS 在重启后的关机/启动处理中应用该更新时失败（${w}）`,
   cbsPayload: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 获取负载失败（网络类错误码，${w}）`.trim(),
   cbsSession: (s, c, w) => `${c ? `由 ${c} 发起的` : ''} CBS 会话 ${s} 失败（${w}）`.trim(),
-  cbsOperation: (w) => `CBS 操作在${w}失败`,
-  setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${w}记录了该错误${c ? `（组件 ${c}）` : ''}`,
+  cbsOperation: (w) => `CBS 操作在${sp(w)}失败`,
+  setupError: (t, c, w) => `${t === 'dism' ? 'DISM' : 'Windows 安装程序'}在${sp(w)}记录了该错误${c ? `（组件 ${c}）` : ''}`,
   dismRun: (v, w) => `${w}开始执行 DISM 命令 ${v}`,
   upgradePhase: (w) => `扩展代码指明了安装阶段（${w}）`,
   shutdown: (w) => `${w}服务或计算机在调用过程中关闭`,
   downloadJob: (w) => `${w}有该更新的下载作业`,
-  cbsProgress: (w) => `更新处理程序在${w}报告了 CBS 安装进度`,
-  payloadLoaded: (w) => `更新处理程序在${w}加载了已在磁盘上的负载`,
+  cbsProgress: (w) => `更新处理程序在${sp(w)}报告了 CBS 安装进度`,
+  payloadLoaded: (w) => `更新处理程序在${sp(w)}加载了已在磁盘上的负载`,
   kinds: { operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围', cbsSession: '重启时的 CBS 处理', message: '日志消息' },
   other: (k, w) => (w ? `${k}（${w}）` : k),
 };

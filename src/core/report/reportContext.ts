@@ -103,3 +103,9 @@ export function refList(places: { file: number; line: number }[], ctx: ReportCtx
   const refs = [...new Set(places.map((p) => ctx.ref(p.file, p.line)))];
   return refs.slice(0, max).join(ctx.t.listSep) + (refs.length > max ? `${ctx.t.listSep}…` : '');
 }
+
+/** Puts a `(file:line)` reference before a sentence's final full stop. */
+export function withRef(sentence: string, where: string, ctx: ReportCtx): string {
+  const stop = /[.。]$/.exec(sentence)?.[0] ?? '';
+  return `${stop ? sentence.slice(0, -1) : sentence}${ctx.t.gap}${ctx.t.paren(where)}${stop}`;
+}

@@ -21,6 +21,9 @@ export const MAX_STEPS = 4;
 /** At most this many requests in the whole report. */
 export const MAX_COLLECT = 8;
 
+/** Actions (not logs to read): once one is advised for an update or operation, it is not advised again for the next. */
+const ACTION_TOPICS = new Set(['repairStore', 'resetCache', 'offlineInstall', 'proxy', 'rescan', 'deliveryOptimization', 'bits', 'cleanBoot', 'policy']);
+
 const LOG_TOPICS: readonly LogTopic[] = ['wuLog', 'cbsLog', 'dismLog', 'reportingLog', 'panther', 'deliveryOptimization', 'bitsLog', 'pendingXml', 'systemEventLog'];
 const isLogTopic = (t: string): t is LogTopic => (LOG_TOPICS as readonly string[]).includes(t);
 /** Setup result codes: 0xC1900000-0xC19FFFFF, 0xC1800000-0xC18FFFFF. */
@@ -36,6 +39,8 @@ export interface GroupSteps {
 
 export class AdviceBook {
   private readonly given: { text: string; words: Set<string>; group: string }[] = [];
+  /** Action topic → the group whose steps first advised it. */
+  private readonly actions = new Map<string, string>();
   private readonly asked: string[] = [];
   private readonly covered = new Set<string>();
 
@@ -63,15 +68,23 @@ export class AdviceBook {
     lists.push(...(ex.specific ? [ex.text.steps, phase] : [phase, ex.text.steps]));
     for (const code of this.otherCodes(g)) lists.push(explainCode(code.code, this.lang, { loggedName: code.loggedName }).text.steps);
     const applicable = lists.map((l) => l.filter((s) => this.applies(s, g)));
-    // The group's own best steps, then without those an earlier group already got.
+    // The group's own best steps, then without those an earlier group already got: the same
+    // step, or an action already advised (repair the store, reset the cache, install offline ...).
     const own = mergeAdvice(applicable, { cap: MAX_STEPS, dropTriage: true, halfCovered: true });
     const earlier = (text: string): string | undefined => {
       const words = shingles(text);
-      return this.given.find((x) => x.text === text || similarity(x.words, words) >= 0.7)?.group;
+      const same = this.given.find((x) => x.text === text || similarity(x.words, words) >= 0.7);
+      if (same) return same.group;
+      const acts = topicsOf(text).filter((t) => ACTION_TOPICS.has(t));
+      const by = acts.map((t) => this.actions.get(t));
+      return acts.length && by.every((g) => g !== undefined) ? by[0] : undefined;
     };
     const steps = own.filter((s) => !earlier(s));
     const sameAs = own.length ? earlier(own[0]) : undefined;
-    for (const text of steps) this.given.push({ text, words: shingles(text), group: name });
+    for (const text of steps) {
+      this.given.push({ text, words: shingles(text), group: name });
+      for (const t of topicsOf(text)) if (ACTION_TOPICS.has(t) && !this.actions.has(t)) this.actions.set(t, name);
+    }
     return sameAs ? { steps, sameAs } : { steps };
   }
 
@@ -97,7 +110,7 @@ export class AdviceBook {
         }
         continue;
       }
-      const kept = mergeAdvice([[item]], { cap: 1, covered: this.covered, seen: this.asked });
+      const kept = mergeAdvice([[item]], { cap: 1, covered: this.covered, seen: this.asked, halfCovered: true });
       if (!kept.length) continue;
       this.asked.push(kept[0]);
       for (const t of topics) this.covered.add(t);

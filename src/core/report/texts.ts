@@ -28,7 +28,7 @@ export interface ReportTexts {
   evidence: string;
   rootCause: string;
   outcome: string;
-  cbsLinked: string;
+  cbsLinked: (n: number) => string;
   nextSteps: string;
   collect: string;
   unknownUpdate: string;
@@ -87,7 +87,7 @@ const en: ReportTexts = {
   callError: 'call error', when: 'When',
   repeats: (n) => `the same outcome was logged ${n === 2 ? 'twice' : `${n.toLocaleString('en-US')} times`}`,
   evidence: 'Evidence', rootCause: 'root cause', outcome: 'outcome',
-  cbsLinked: 'Matching CBS session(s)',
+  cbsLinked: (n) => (n === 1 ? 'Matching CBS session' : 'Matching CBS sessions'),
   nextSteps: 'Next steps', collect: 'Ask the customer for',
   unknownUpdate: 'No specific update',
   unnamed: { scan: 'Update scan', setup: 'Windows Setup', dism: 'DISM operation', cbs: 'CBS operation' },
@@ -149,7 +149,7 @@ const zh: ReportTexts = {
   callError: '调用错误码', when: '时间',
   repeats: (n) => `同一结果共记录了 ${n.toLocaleString('en-US')} 次`,
   evidence: '证据', rootCause: '根本原因', outcome: '结果',
-  cbsLinked: '对应的 CBS 会话',
+  cbsLinked: () => '对应的 CBS 会话',
   nextSteps: '下一步', collect: '请客户提供',
   unknownUpdate: '未指明具体更新',
   unnamed: { scan: '更新扫描', setup: 'Windows 安装程序', dism: 'DISM 操作', cbs: 'CBS 操作' },
