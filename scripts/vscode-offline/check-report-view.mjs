@@ -4,6 +4,7 @@
 // opens the log at that line. Exit code 1 on a failure.
 //
 //   node scripts/vscode-offline/check-report-view.mjs        (build first: npm run build)
+/* global navigator */
 import * as path from 'node:path';
 import { projectRoot } from './paths.mjs';
 import { runCommand, takeScreenshot } from './screenshot.mjs';

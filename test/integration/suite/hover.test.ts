@@ -109,7 +109,7 @@ describe('hover on error codes', function () {
       assert.match(x.markdown, /Component: Protocol Talker/);
       assert.match(x.markdown, /\*\*Meaning:\*\* /);
       assert.match(x.markdown, /\*\*Next steps:\*\*/);
-      assert.match(x.markdown, /\*\*Where this comes from:\*\* Name from Windows\\' public header files  \nSources: mingw\\-w64 wuerror\\\.h/);
+      assert.match(x.markdown, /\*\*Where this comes from:\*\* Name from Windows\\' public header files {2}\nSources: mingw\\-w64 wuerror\\\.h/);
       assert.match(x.markdown, /As written in the log: (\\\[)?8024402C/);
       await waitForTab(/wuLogLens\.explanation$/);
     });

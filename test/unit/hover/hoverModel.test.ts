@@ -87,7 +87,7 @@ describe('hover: Markdown', () => {
     assert.match(md, /Component: /);
     assert.match(md, /\*\*Meaning:\*\* /);
     assert.match(md, /\*\*Next steps:\*\*\n\n1\. /);
-    assert.match(md, /\*\*Where this comes from:\*\* Name from community sources only  \nSources: curated/);
+    assert.match(md, /\*\*Where this comes from:\*\* Name from community sources only {2}\nSources: curated/);
     assert.match(md, /As written: 800f0988/);
   });
 
