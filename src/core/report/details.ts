@@ -67,7 +67,7 @@ export function renderDetails(out: string[], g: FailureGroup, advice: GroupSteps
   }
   if (f.timeText || f.time !== undefined) {
     const n = f.occurrences ?? 1;
-    out.push(`- ${label(t.when)} ${codeSpan(f.timeText ?? new Date(f.time as number).toISOString())}${n > 1 ? `${t.sep}${t.repeats(n)}` : ''}`);
+    out.push(`- ${label(t.when)} ${codeSpan(f.timeText ?? new Date(f.time as number).toISOString())}${n > 1 ? `${t.sep}${t.repeats(e.times(n))}` : ''}`);
   }
   const sessions = sessionsOf(g, ctx);
   if (sessions.length) {

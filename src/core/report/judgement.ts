@@ -1,6 +1,6 @@
-// The parts of the report that say what the analysis judged beyond one failure's code: whether it
-// is still failing or recovered, the proof that a download had finished, the cause inside an
-// operation, an upgrade's extend code, DISM runs grouped, store health and low-confidence outcomes.
+// The parts of the report that say what the analysis judged beyond one failure's code: still
+// failing or recovered (the order), the proof that a download had finished, the cause inside an
+// operation, an upgrade's extend code, and the headings of store health and low-confidence outcomes.
 import type { Analysis, Failure } from '../analysis/types';
 import type { Lang } from '../lang';
 import { formatCode } from '../errors';
@@ -9,30 +9,19 @@ import { codeSpan, ownMarkdown } from './escape';
 import { reportTexts } from './texts';
 
 export interface JudgementTexts {
-  recoveredTag: string;
-  recovered: (where: string) => string;
-  stillFailing: string;
   downloadDone: string;
   cause: string;
   upgrade: string;
-  dismHeading: string;
-  dismGroup: (verb: string, count: number, code: string, cause: string | undefined) => string;
   causeKinds: Record<string, string>;
   healthHeading: string;
   lowHeading: string;
   lowLine: (what: string, code: string, where: string) => string;
-  fixHeading: string;
 }
 
 const EN: JudgementTexts = {
-  recoveredTag: 'recovered later',
-  recovered: (where) => `Recovered: the same update or operation succeeded later (${where}). History, not the customer's current problem.`,
-  stillFailing: 'Still failing at the end of the logs.',
   downloadDone: 'The download had completed: the update was being installed when it failed. Emptying `SoftwareDistribution\\Download` would only download it again and fail the same way; look at the install (CBS) side.',
   cause: 'Cause',
   upgrade: 'Upgrade phase',
-  dismHeading: 'DISM runs',
-  dismGroup: (verb, count, code, cause) => `${verb} failed ${count === 1 ? 'once' : `${count} times`} with ${code}${cause ? `, ${count === 1 ? 'cause' : 'same cause'}: ${cause}` : ''}.`,
   causeKinds: {
     sourceMissing: 'no repair source could be found', sourceRejected: 'the given /Source could not be used', pendingReboot: 'a pending restart blocks the operation',
     rpcFailure: 'a remote procedure call failed', accessDenied: 'access denied', storeCorrupt: 'the component store is corrupt', diskSpace: 'not enough disk space',
@@ -41,18 +30,12 @@ const EN: JudgementTexts = {
   healthHeading: 'Component store and system files',
   lowHeading: 'Probably not failures',
   lowLine: (what, code, where) => `${what} ended with ${code} (${where}): most likely cancelled by a user, not a failure.`,
-  fixHeading: 'Fix that follows from the cause',
 };
 
 const ZH: JudgementTexts = {
-  recoveredTag: '之后已恢复',
-  recovered: (where) => `已恢复：同一更新或操作之后已成功（${where}）。这是历史记录，不是客户当前的问题。`,
-  stillFailing: '到日志结束时仍然失败。',
   downloadDone: '下载已经完成：失败发生在安装阶段。清空 `SoftwareDistribution\\Download` 只会重新下载一遍，然后以同样的方式失败；应该排查安装（CBS）这一侧。',
   cause: '原因',
   upgrade: '升级阶段',
-  dismHeading: 'DISM 运行记录',
-  dismGroup: (verb, count, code, cause) => `${verb} 失败 ${count} 次，错误码 ${code}${cause ? `，${count === 1 ? '原因' : '原因相同'}：${cause}` : ''}。`,
   causeKinds: {
     sourceMissing: '找不到可用的修复源', sourceRejected: '指定的 /Source 无法使用', pendingReboot: '有挂起的重启，阻止了该操作',
     rpcFailure: '远程过程调用（RPC）失败', accessDenied: '拒绝访问', storeCorrupt: '组件存储已损坏', diskSpace: '磁盘空间不足',
@@ -61,7 +44,6 @@ const ZH: JudgementTexts = {
   healthHeading: '组件存储与系统文件',
   lowHeading: '很可能不是故障',
   lowLine: (what, code, where) => `${what} 以 ${code} 结束（${where}）：很可能是用户取消，不算故障。`,
-  fixHeading: '根据原因的处理办法',
 };
 
 export function judgementTexts(lang: Lang): JudgementTexts {

@@ -5,32 +5,20 @@ import type { Phase } from '../analysis/types';
 
 export interface ReportTexts {
   title: string;
-  filesRead: string;
-  colFile: string;
-  colFormat: string;
-  colLines: string;
-  colEncoding: string;
-  colNote: string;
-  summary: (failures: number, noise: number) => string;
   noFailures: string;
-  noiseBreakdown: (evidence: number, benign: number, transient: number, other: number) => string;
-  failureHeading: (n: number, what: string, phase: string, code: string) => string;
   update: string;
   phase: string;
   because: string;
-  code: string;
-  meaning: string;
   call: string;
   callLine: (kind: string, client: string, cv: string, from: string, to: string) => string;
   callError: string;
   when: string;
-  repeats: (n: number) => string;
+  /** `times`: "twice", "3 times" (emailTexts.times). */
+  repeats: (times: string) => string;
   evidence: string;
   rootCause: string;
   outcome: string;
   cbsLinked: (n: number) => string;
-  nextSteps: string;
-  collect: string;
   unknownUpdate: string;
   /** Names for a failure without an update, by what failed. */
   unnamed: { scan: string; setup: string; dism: string; cbs: string };
@@ -39,20 +27,11 @@ export interface ReportTexts {
   unreadable: Record<string, string>;
   phaseSteps: Record<Phase, string[]>;
   phaseCollect: Record<Phase, string[]>;
-  pendingHeading: string;
-  pendingLine: (what: string, code: string) => string;
-  cancelledHeading: string;
-  cancelledLine: (kind: string, client: string, code: string) => string;
   mojibake: string;
   /** Note of a file decoded from ETL files: how many, and where line numbers point. */
   etlDecoded: (files: number, events: number) => string;
-  updatesHeading: string;
-  outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
-  noCode: string;
   callKinds: Record<string, string>;
   bundledIn: string;
-  /** Short label per kind of phase evidence (kept for callers; reasons.ts phrases the evidence). */
-  evidenceKinds?: Record<string, string>;
   /** Punctuation: colon after a label, separator of reasons, separator inside parentheses, parentheses. */
   colon: string;
   /** Space around parentheses and after a colon (none next to full-width punctuation). */
@@ -60,35 +39,17 @@ export interface ReportTexts {
   sep: string;
   listSep: string;
   paren: (s: string) => string;
-  summaryHeading: string;
-  /** One sentence for one update and its failure(s). */
-  summaryLine: (what: string, parts: SummaryPart[]) => string;
-  more: (n: number) => string;
-}
-
-export interface SummaryPart {
-  phase: string;
-  code: string;
-  where: string;
-  time?: string;
-  meaning: string;
 }
 
 const en: ReportTexts = {
   title: 'Windows Update log summary',
-  filesRead: 'Files read',
-  colFile: 'File', colFormat: 'Format', colLines: 'Lines', colEncoding: 'Encoding', colNote: 'Note',
-  summary: (f, n) => `**${f}** failure(s) decided an outcome; ${n} other error line(s) were classified as evidence or noise.`,
   noFailures: 'No failure that decided an outcome was found in these files.',
-  noiseBreakdown: (e, b, t, o) => `Intermediate error lines: ${e} part of a failure's evidence, ${b} harmless lookups or cancelled calls, ${t} followed by success of the same call, ${o} not tied to any failed outcome.`,
-  failureHeading: (n, what, phase, code) => `${n}. ${what}: ${phase} failed with ${code}`,
-  update: 'Update', phase: 'Phase', because: 'why', code: 'Deciding code', meaning: 'Meaning',
+  update: 'Update', phase: 'Phase', because: 'why',
   call: 'Call', callLine: (k, c, cv, a, b) => `${k} call${c ? ` from ${c}` : ''}${cv ? `, cV ${cv}` : ''}, lines ${a}–${b}`,
   callError: 'call error', when: 'When',
-  repeats: (n) => `the same outcome was logged ${n === 2 ? 'twice' : `${n.toLocaleString('en-US')} times`}`,
+  repeats: (times) => `the same outcome was logged ${times}`,
   evidence: 'Evidence', rootCause: 'root cause', outcome: 'outcome',
   cbsLinked: (n) => (n === 1 ? 'Matching CBS session' : 'Matching CBS sessions'),
-  nextSteps: 'Next steps', collect: 'Ask the customer for',
   unknownUpdate: 'No specific update',
   unnamed: { scan: 'Update scan', setup: 'Windows Setup', dism: 'DISM operation', cbs: 'CBS operation' },
   phases: { scan: 'scan (search)', download: 'download', install: 'install', commit: 'commit (after reboot)', unknown: 'unknown phase' },
@@ -117,40 +78,22 @@ const en: ReportTexts = {
     commit: ['CBS.log and CbsPersist_*.log covering the restart', 'C:\\Windows\\WinSxS\\pending.xml (if present) and the System event log around the restart'],
     unknown: ['WindowsUpdate.log, CBS.log and ReportingEvents.log covering the failure time'],
   },
-  pendingHeading: 'Waiting for a restart (not failures)',
-  pendingLine: (w, c) => `${w}: result ${c}, the install needs a restart to finish; the call that installed it reported success.`,
-  cancelledHeading: 'Cancelled calls (not update failures)',
-  cancelledLine: (k, c, code) => `${k} call from ${c} was cancelled by its caller${code ? `, code ${code}` : ''}.`,
   mojibake: 'text looks double-encoded (UTF-8 read as GBK/Shift-JIS); titles may be garbled',
   etlDecoded: (n, e) => `decoded from ${n} ETL file${n === 1 ? '' : 's'} (${e} events); line numbers point into the decoded text (\`wulog decode\`, or *Open Decoded ETL* in VS Code).`,
-  updatesHeading: 'Updates with a verdict',
-  outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
-  noCode: '(no name known)',
   callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
   bundledIn: 'bundled in',
   colon: ':', gap: ' ', sep: '; ', listSep: ', ', paren: (x) => `(${x})`,
-  summaryHeading: 'Summary',
-  summaryLine: (what, parts) => parts.length === 1
-    ? `${what}: the ${parts[0].phase} failed with ${parts[0].code}${parts[0].time ? ` at ${parts[0].time}` : ''} (${parts[0].where}). ${parts[0].meaning}`
-    : `${what}: ${parts.map((p) => `the ${p.phase} failed with ${p.code} (${p.where})`).join(', then ')}.`,
-  more: (n) => `… and ${n} more`,
 };
 
 const zh: ReportTexts = {
   title: 'Windows 更新日志摘要',
-  filesRead: '已读取的文件',
-  colFile: '文件', colFormat: '格式', colLines: '行数', colEncoding: '编码', colNote: '说明',
-  summary: (f, n) => `共有 **${f}** 个失败决定了结果；另有 ${n} 行错误被归类为证据或噪声。`,
   noFailures: '在这些文件中没有发现决定结果的失败。',
-  noiseBreakdown: (e, b, t, o) => `中间错误行：${e} 行属于某个失败的证据链，${b} 行是无害的查找或已取消的调用，${t} 行之后同一调用成功，${o} 行与任何失败结果无关。`,
-  failureHeading: (n, what, phase, code) => `${n}. ${what}：${phase}阶段失败，错误码 ${code}`,
-  update: '更新', phase: '阶段', because: '依据', code: '决定性错误码', meaning: '含义',
+  update: '更新', phase: '阶段', because: '依据',
   call: '调用', callLine: (k, c, cv, a, b) => `${k}调用${c || cv ? `（${[c ? `客户端 ${c}` : '', cv ? `cV ${cv}` : ''].filter((x) => x).join('，')}）` : ''}，范围 ${a}–${b}`,
   callError: '调用错误码', when: '时间',
-  repeats: (n) => `同一结果共记录了 ${n.toLocaleString('en-US')} 次`,
+  repeats: (times) => `同一结果共记录了 ${times}`,
   evidence: '证据', rootCause: '根本原因', outcome: '结果',
   cbsLinked: () => '对应的 CBS 会话',
-  nextSteps: '下一步', collect: '请客户提供',
   unknownUpdate: '未指明具体更新',
   unnamed: { scan: '更新扫描', setup: 'Windows 安装程序', dism: 'DISM 操作', cbs: 'CBS 操作' },
   phases: { scan: '扫描（搜索）', download: '下载', install: '安装', commit: '提交（重启后）', unknown: '未知' },
@@ -179,27 +122,11 @@ const zh: ReportTexts = {
     commit: ['覆盖重启过程的 CBS.log 和 CbsPersist_*.log', 'C:\\Windows\\WinSxS\\pending.xml（如存在）以及重启前后的系统事件日志'],
     unknown: ['覆盖失败时间的 WindowsUpdate.log、CBS.log 和 ReportingEvents.log'],
   },
-  pendingHeading: '等待重启（不是失败）',
-  pendingLine: (w, c) => `${w}：结果 ${c}，安装需要重启才能完成；安装它的调用报告成功。`,
-  cancelledHeading: '已取消的调用（不是更新失败）',
-  cancelledLine: (k, c, code) => `${k}调用（客户端 ${c}）被调用方取消${code ? `，错误码 ${code}` : ''}。`,
   mojibake: '文本疑似双重编码（UTF-8 被按 GBK/Shift-JIS 读取），标题可能是乱码',
   etlDecoded: (n, e) => `由 ${n} 个 ETL 文件解码而来（共 ${e} 个事件）；行号指向解码后的文本（\`wulog decode\` 的输出，或 VS Code 中“打开解码后的 ETL”）。`,
-  updatesHeading: '有结论的更新',
-  outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
-  noCode: '（名称未知）',
   callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
   bundledIn: '捆绑于',
   colon: '：', gap: '', sep: '；', listSep: '，', paren: (x) => `（${x}）`,
-  summaryHeading: '摘要',
-  summaryLine: (what, parts) => parts.length === 1
-    ? `${what}：${parts[0].phase}阶段失败，错误码 ${parts[0].code}${parts[0].time ? `，时间 ${parts[0].time}` : ''}（${parts[0].where}）。${parts[0].meaning}`
-    : `${what}：${parts.map((p) => `${p.phase}阶段失败，错误码 ${p.code}（${p.where}）`).join('；随后')}。`,
-  more: (n) => `……另有 ${n} 项`,
-  evidenceKinds: {
-    operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围',
-    cbsSession: '重启时的 CBS 处理', message: '日志消息',
-  },
 };
 
 export function reportTexts(lang: Lang): ReportTexts {
