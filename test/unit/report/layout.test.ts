@@ -191,7 +191,7 @@ describe('report layout: each request and action once, only advice that applies'
           const next = /\*\*(?:Next step|下一步)[:：]\*\* (.*)$/.exec(l)?.[1];
           if (next) return [next];
           return /^\d+\. /.test(l) ? [l.replace(/^\d+\. /, '')] : [];
-        }).filter((s) => !/^(the same steps as for|与上面)/.test(s));
+        }).filter((s) => !/^(as for .* above\.|同上（)/.test(s));
         assert.equal(new Set(steps).size, steps.length, steps.join('\n'));
         const actions = new Map<string, string>();
         for (const s of steps) {
@@ -222,6 +222,20 @@ describe('report layout: each request and action once, only advice that applies'
     // An upgrade: the Panther logs were read; CBS.log is not what to ask for.
     const setup = renderMarkdown(real('setupact-rollback-30018.log'), { lang: 'en' });
     assert.doesNotMatch(section(setup, 'Ask the customer for').join('\n'), /CBS\.log|Panther folder/);
+  });
+
+  it('a second update with the same failure refers to the first one\'s steps instead of repeating them', () => {
+    const a = analyseFixtures('wu10-download-fail.log');
+    const f = a.failures[0];
+    a.failures.push({ ...f, key: 'copy', updateId: 'ABCDEF01-2345-4678-89AB-CDEF01234567', kb: '5000001', title: undefined });
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const md = renderMarkdown(a, { lang });
+      const verdict = section(md, emailTexts(lang).verdictHeading);
+      assert.equal(verdict.length, 2);
+      assert.ok(verdict[1].endsWith(lang === 'en' ? '**Next step:** as for `C0FFEE00-1234-4321-ABCD-00000000BEEF` above.' : '**下一步：** 同上（`C0FFEE00-1234-4321-ABCD-00000000BEEF`）。'), verdict[1]);
+      const second = md.slice(md.lastIndexOf('### '));
+      assert.doesNotMatch(second, /^\d+\. /m, 'no step repeated in the second update\'s details');
+    }
   });
 
   it('logs the engineer already has are not asked for', () => {
