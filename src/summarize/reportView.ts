@@ -97,7 +97,11 @@ export class ReportView implements vscode.Disposable {
 
   /** Shows a new analysis of the logs. */
   show(collected: CollectedAnalysis): void {
+    const same = !this.warning && this.collected !== undefined && configuredLang(collected.scope) === this.lang
+      && renderMarkdown(collected.analysis, { lang: this.lang }) === this.forms.markdown;
     this.collected = collected;
+    // The same report again (a log opened or saved without a change): the page stays as it is.
+    if (same) return;
     this.warning = undefined;
     this.updatedAt = new Date();
     this.render();
