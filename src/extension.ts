@@ -1,7 +1,7 @@
 // Entry point: wires the feature modules together. Each feature registers its own disposables.
 import * as vscode from 'vscode';
 import { registerContentDetection } from './languageDetection/contentDetection';
-import { registerCodeHover } from './hover/codeHoverProvider';
+import { registerHover } from './hover';
 import { DocumentAnalyses } from './analysisService/documentAnalyses';
 import { registerSummarize } from './summarize';
 import { registerDiagnostics } from './diagnostics/problemsPanel';
@@ -12,7 +12,7 @@ import { registerMojibake } from './mojibake';
 export function activate(context: vscode.ExtensionContext): void {
   // Features are registered here as they land.
   registerContentDetection(context);
-  context.subscriptions.push(registerCodeHover());
+  context.subscriptions.push(registerHover(context.extensionUri));
   // Decoded ETL documents: their text, and the ETW level of each line for their analysis.
   const etl = new DecodedEtlProvider();
   context.subscriptions.push(etl);
@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const analyses = new DocumentAnalyses((uri) => etl.levelsFor(uri));
   context.subscriptions.push(analyses);
   context.subscriptions.push(registerEtlView(etl));
-  context.subscriptions.push(registerSummarize(analyses));
+  context.subscriptions.push(registerSummarize(analyses, context.extensionUri));
   context.subscriptions.push(registerDiagnostics(analyses));
   context.subscriptions.push(registerTreeView(analyses));
   context.subscriptions.push(registerMojibake());

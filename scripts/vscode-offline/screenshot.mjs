@@ -3,9 +3,15 @@
 //
 //   node scripts/vscode-offline/screenshot.mjs --file <log> --out <png> [--theme "Default Dark Modern"]
 //        [--folder <dir>] [--width 1280] [--height 800] [--wait 5000] [--setting key=jsonValue ...]
+//        [--command "<Command Palette title>" ...] [--hover "<text in the editor>"] [--after 3000]
+//
+// `--command` runs a command through the Command Palette (F1, its title, Enter), in order;
+// `--hover` moves the mouse over the first occurrence of the text in the editor and waits for
+// the hover; `--after` waits that long after the steps (a report view rendering).
 //
 // Also importable: `takeScreenshot({ file, out, theme, folder, width, height, waitMs, settings, prepare })`
-// where `prepare(page)` may drive the page (hover, open a view) before the shot is taken.
+// where `prepare(page)` may drive the page (hover, open a view) before the shot is taken;
+// `runCommand(page, title)` and `hoverText(page, text)` are the steps above.
 // Build first (`npm run build`); the offline VS Code must be installed (`npm run setup-vscode`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -62,8 +68,30 @@ export async function takeScreenshot(opts) {
   }
 }
 
+/** Runs a command through the Command Palette by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+}
+
+/** Moves the mouse over the first occurrence of `text` in the editor and waits for the hover. */
+export async function hoverText(page, text) {
+  const token = page.locator('.monaco-editor .view-lines span span', { hasText: text }).first();
+  await token.waitFor({ state: 'visible', timeout: 10_000 });
+  const box = await token.boundingBox();
+  if (!box) throw new Error(`"${text}" is not visible in the editor`);
+  // Over the first characters of the token, as a person would point at it.
+  await page.mouse.move(box.x + Math.min(12, box.width / 2), box.y + box.height / 2);
+  await page.locator('.monaco-hover').first().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(500);
+}
+
 function parseArgs(argv) {
-  const opts = { settings: {} };
+  const opts = { settings: {}, commands: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => argv[++i];
@@ -74,6 +102,9 @@ function parseArgs(argv) {
     else if (a === '--width') opts.width = Number(v());
     else if (a === '--height') opts.height = Number(v());
     else if (a === '--wait') opts.waitMs = Number(v());
+    else if (a === '--command') opts.commands.push(v());
+    else if (a === '--hover') opts.hover = v();
+    else if (a === '--after') opts.afterMs = Number(v());
     else if (a === '--setting') {
       const [key, ...rest] = v().split('=');
       opts.settings[key] = JSON.parse(rest.join('='));
@@ -83,8 +114,22 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** The CLI's steps (`--command`, `--hover`, `--after`) as a `prepare` function. */
+function stepsOf(opts) {
+  if (!opts.commands.length && !opts.hover && !opts.afterMs) return undefined;
+  return async (page) => {
+    for (const c of opts.commands) {
+      await runCommand(page, c);
+      await page.waitForTimeout(1500);
+    }
+    if (opts.hover) await hoverText(page, opts.hover);
+    if (opts.afterMs) await page.waitForTimeout(opts.afterMs);
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  takeScreenshot(parseArgs(process.argv.slice(2))).then(
+  const opts = parseArgs(process.argv.slice(2));
+  takeScreenshot({ ...opts, prepare: stepsOf(opts) }).then(
     (out) => console.log(`saved ${out}`),
     (e) => {
       console.error(`[screenshot] ${e instanceof Error ? e.message : e}`);

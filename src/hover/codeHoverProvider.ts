@@ -1,45 +1,54 @@
-// Hover on error codes in wulog / cbslog / wureport documents: name, facility, component,
-// meaning, next steps and sources. The Markdown is untrusted: no HTML, no command links.
+// Hover on error codes in wulog / cbslog / wureport documents: the name, the meaning in one line,
+// the most useful next step, where the name comes from, and "More…", a link to the command that
+// opens the full explanation. The Markdown is untrusted: no HTML, and the only command a link may
+// run is that one (with arguments we built: numbers and a checked name).
 import * as vscode from 'vscode';
 import { describeExtended, explainCode } from '../core/errors';
 import type { Lang } from '../core/lang';
+import { escapeMarkdownStrict } from '../core/report';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { configuredLang } from '../settings/language';
 import { translatorFor } from '../settings/translate';
-import { extendedMarkdown, hoverMarkdown, hoverTargetAt, type HoverLabels, type UpgradePart } from './hoverModel';
-
-/** A UI string in `lang` (the setting may ask for another language than VS Code's display language). */
-function tr(key: string, lang: Lang): string {
-  return translatorFor(lang)(key);
-}
+import { EXPLAIN_CODE_COMMAND, type ExplainArgs } from './explainArgs';
+import { extendedHoverMarkdown, hoverMarkdown, hoverTargetAt, type HoverLabels, type UpgradePart } from './hoverModel';
 
 export function hoverLabels(lang: Lang): HoverLabels {
+  const tr = translatorFor(lang);
   return {
-    facility: tr('Facility', lang),
-    component: tr('Component', lang),
-    win32: tr('Win32 error', lang),
-    meaning: tr('Meaning', lang),
-    genericMeaning: tr('(generic meaning of its range)', lang),
-    cause: tr('Typical cause', lang),
-    steps: tr('Next steps', lang),
-    collect: tr('Ask the customer for', lang),
-    sources: tr('Sources', lang),
-    confidence: tr('Confidence', lang),
-    aliases: tr('Also named', lang),
-    asLogged: tr('As written in the log', lang),
-    loggedName: tr('name printed by the log', lang),
-    unnamed: tr('(no symbolic name known)', lang),
-    confidenceNames: {
-      header: tr('public header (mingw-w64)', lang),
-      documented: tr('Microsoft documentation', lang),
-      community: tr('community sources only: unconfirmed name', lang),
-      logged: tr('name printed by the log', lang),
-      derived: tr('derived from the code structure', lang),
+    facility: tr('Facility'),
+    component: tr('Component'),
+    win32: tr('Win32 error'),
+    meaning: tr('Meaning'),
+    genericMeaning: tr('(generic meaning of its range)'),
+    cause: tr('Typical cause'),
+    steps: tr('Next steps'),
+    collect: tr('Ask the customer for'),
+    sources: tr('Sources'),
+    aliases: tr('Also named'),
+    asLogged: tr('As written in the log'),
+    loggedName: tr('name printed by the log'),
+    unnamed: tr('(no symbolic name known)'),
+    extendCode: tr('Extend code'),
+    upgradeMeaning: tr('Upgrade failure'),
+    upgradeSteps: tr('Upgrade: next steps'),
+    nextStep: tr('Next step'),
+    more: tr('More…'),
+    whereFrom: tr('Where this comes from'),
+    plainSource: {
+      header: tr("Name from Windows' public header files"),
+      documented: tr("Name from Microsoft's documentation"),
+      community: tr('Name from community sources only, not confirmed by Microsoft'),
+      logged: tr('Name as the log printed it'),
+      derived: tr('No known name: explained from the structure of the code'),
     },
-    extendCode: tr('Extend code', lang),
-    upgradeMeaning: tr('Upgrade failure', lang),
-    upgradeSteps: tr('Upgrade: next steps', lang),
+    plainGeneric: tr('; the meaning is the general one of its range'),
   };
+}
+
+/** `[More…](command:wuLogLens.explainCode?…)`: the link to the full explanation. */
+export function moreLink(args: ExplainArgs, label: string, tooltip: string): string {
+  const uri = `command:${EXPLAIN_CODE_COMMAND}?${encodeURIComponent(JSON.stringify([args]))}`;
+  return `[${escapeMarkdownStrict(label)}](${uri} "${tooltip.replace(/["\\]/g, '')}")`;
 }
 
 export class CodeHoverProvider implements vscode.HoverProvider {
@@ -51,12 +60,15 @@ export class CodeHoverProvider implements vscode.HoverProvider {
     const lang = configuredLang(document.uri);
     const labels = hoverLabels(lang);
     const upgrade: UpgradePart | undefined = target.extended && { extended: target.extended, ...describeExtended(target.extended, lang, target.code) };
+    const args: ExplainArgs = { code: target.code, ext: target.extended?.code, text: target.ref?.text, logged: target.ref?.loggedName };
+    const more = moreLink(args, labels.more, translatorFor(lang)('Open the full explanation'));
     const text = target.code !== undefined
-      ? hoverMarkdown(explainCode(target.code, lang, { loggedName: target.ref?.loggedName }), target.ref, labels, upgrade)
-      : upgrade ? extendedMarkdown(upgrade, labels) : undefined;
+      ? hoverMarkdown(explainCode(target.code, lang, { loggedName: target.ref?.loggedName }), labels, upgrade, more)
+      : upgrade ? extendedHoverMarkdown(upgrade, labels, more) : undefined;
     if (!text) return undefined;
     const md = new vscode.MarkdownString(text);
-    md.isTrusted = false;
+    // Only our own command may run from a link; log text is escaped, so it cannot form a link.
+    md.isTrusted = { enabledCommands: [EXPLAIN_CODE_COMMAND] };
     md.supportHtml = false;
     md.supportThemeIcons = false;
     const range = new vscode.Range(position.line, target.span.start, position.line, target.span.end);

@@ -1,8 +1,10 @@
 // Hover logic without VS Code: which code is under the cursor (via the shared findCodes
-// tokenizer) and the escaped Markdown that explains it. The provider only wraps this.
+// tokenizer), the short escaped Markdown of the hover and the full explanation behind its
+// "More…" link. The provider and the explanation view only wrap this.
 import { findCodes } from '../core/tokens';
 import type { CodeRef, Span } from '../core/model/types';
 import { decodeExtended, findUpgradeCodes, formatExtended, type CodeExplanation, type Confidence, type ExtendedCode } from '../core/errors';
+import { escapeMarkdownStrict, ownMarkdown } from '../core/report/escape';
 
 /** Lines longer than this are searched only in a window around the cursor. */
 const LONG_LINE = 20_000;
@@ -59,28 +61,11 @@ export function hoverTargetAt(line: string, character: number): HoverTarget | un
   return ref ? { code: ref.value, ref, span: ref.span } : undefined;
 }
 
-/**
- * Escapes text for Markdown: every ASCII punctuation character gets a backslash (CommonMark
- * allows that for all of them), so log or table text can never form links, HTML, emphasis,
- * code, headings or tables. Line breaks become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
-}
+const esc = escapeMarkdownStrict;
+/** Our texts write commands as `code`: those become code spans; everything else is escaped. */
+const own = (text: string): string => ownMarkdown(text, escapeMarkdownStrict);
 
-/**
- * Our explanation texts write commands as `code`: those become code spans (their content is
- * literal in Markdown and holds no backtick by construction); everything else is escaped.
- */
-export function escapeWithCode(text: string): string {
-  const parts = text.replace(/[\r\n]+/g, ' ').split('`');
-  if (parts.length % 2 === 0) return escapeMarkdown(text); // unbalanced: treat all as text
-  return parts
-    .map((p, i) => (i % 2 === 0 ? escapeMarkdown(p) : p.trim() ? `\`${p}\`` : `\\\`${escapeMarkdown(p)}\\\``))
-    .join('');
-}
-
-/** UI labels of the hover, already localised by the caller. */
+/** UI labels of the hover and the explanation, already localised by the caller. */
 export interface HoverLabels {
   facility: string;
   component: string;
@@ -91,17 +76,25 @@ export interface HoverLabels {
   steps: string;
   collect: string;
   sources: string;
-  confidence: string;
   aliases: string;
   asLogged: string;
   loggedName: string;
   unnamed: string;
-  confidenceNames: Record<Confidence, string>;
   /** `Extend code`: the line naming the upgrade phase and operation. */
   extendCode: string;
   /** `Upgrade failure`: what the extend code (and its pair) means. */
   upgradeMeaning: string;
   upgradeSteps: string;
+  /** `Next step` (the hover's one step). */
+  nextStep: string;
+  /** `More…` (the link to the full explanation). */
+  more: string;
+  /** `Where this comes from` (the explanation's plain-words source line). */
+  whereFrom: string;
+  /** Where the name comes from, in plain words, per confidence. */
+  plainSource: Record<Confidence, string>;
+  /** Appended when the meaning is the general one of the code's range. */
+  plainGeneric: string;
 }
 
 /** An extend code with its description (describeExtended). */
@@ -114,49 +107,71 @@ export interface UpgradePart {
 /** Short line: `Extend code: 0x30018 — FIRST_BOOT · SYSPREP`. */
 function extendLine(x: ExtendedCode, L: HoverLabels): string {
   const op = x.operationName ?? `0x${x.operation.toString(16).toUpperCase()}`;
-  return `${escapeMarkdown(L.extendCode)}: **${escapeMarkdown(formatExtended(x.code))}** \u2014 ${escapeMarkdown(`${x.phaseName} \u00b7 ${op}`)}`;
+  return `${esc(L.extendCode)}: **${esc(formatExtended(x.code))}** \u2014 ${esc(`${x.phaseName} \u00b7 ${op}`)}`;
+}
+
+/** Where the facts come from, in plain words: "Name from Windows' public headers". */
+export function plainSource(e: CodeExplanation, L: HoverLabels): string {
+  return `${L.plainSource[e.confidence]}${e.specific ? '' : L.plainGeneric}`;
+}
+
+/**
+ * The hover: what fits in VS Code's hover box. The code and its name, an upgrade's extend code,
+ * the meaning in one line, the most useful next step, and a line with where the name comes from
+ * and `more` (a link to the full explanation, made by the caller; empty for none). Log and table
+ * text goes through escapeMarkdownStrict.
+ */
+export function hoverMarkdown(e: CodeExplanation, L: HoverLabels, upgrade?: UpgradePart, more = ''): string {
+  const parts: string[] = [];
+  const head = `**${esc(e.code)}** \u2014 **${esc(e.name ?? L.unnamed)}**`;
+  parts.push(upgrade ? `${head}  \n${extendLine(upgrade.extended, L)}` : head);
+  parts.push(own(upgrade ? upgrade.summary : e.text.summary));
+  const step = upgrade?.nextSteps[0] ?? e.text.steps[0];
+  if (step) parts.push(`**${esc(L.nextStep)}:** ${own(step)}`);
+  parts.push(`*${esc(plainSource(e, L))}*${more ? ` \u00b7 ${more}` : ''}`);
+  return parts.join('\n\n');
+}
+
+/** The hover of an extend code written alone (`Extended: [0x2000c]`). */
+export function extendedHoverMarkdown(u: UpgradePart, L: HoverLabels, more = ''): string {
+  const parts = [extendLine(u.extended, L), own(u.summary)];
+  if (u.nextSteps[0]) parts.push(`**${esc(L.nextStep)}:** ${own(u.nextSteps[0])}`);
+  if (more) parts.push(more);
+  return parts.join('\n\n');
 }
 
 function upgradeParts(u: UpgradePart, L: HoverLabels): string[] {
   return [
-    `**${escapeMarkdown(L.upgradeMeaning)}:** ${escapeWithCode(u.summary)}`,
-    `**${escapeMarkdown(L.upgradeSteps)}:**\n\n${u.nextSteps.map((s, i) => `${i + 1}. ${escapeWithCode(s)}`).join('\n')}`,
+    `**${esc(L.upgradeMeaning)}:** ${own(u.summary)}`,
+    `**${esc(L.upgradeSteps)}:**\n\n${u.nextSteps.map((s, i) => `${i + 1}. ${own(s)}`).join('\n')}`,
   ];
 }
 
-/** Markdown for an extend code written alone (`Extended: [0x2000c]`). */
+/** The full explanation of an extend code written alone. */
 export function extendedMarkdown(u: UpgradePart, L: HoverLabels): string {
   return [extendLine(u.extended, L), ...upgradeParts(u, L)].join('\n\n');
 }
 
 /**
- * Markdown for one explained code, with its upgrade extend code when the line pairs one with it
- * (kept short at the top: one line; the advice follows the code's meaning). Every piece of log or
- * table text goes through escapeMarkdown.
+ * The full explanation ("More…"): name, facility and component, meaning, an upgrade's extend
+ * code, typical cause, all steps, what to ask for, where the facts come from (in plain words,
+ * then the sources themselves) and the code as the log wrote it.
  */
-export function hoverMarkdown(e: CodeExplanation, ref: CodeRef | undefined, L: HoverLabels, upgrade?: UpgradePart): string {
-  const esc = escapeMarkdown;
+export function explanationMarkdown(e: CodeExplanation, ref: CodeRef | undefined, L: HoverLabels, upgrade?: UpgradePart): string {
   const parts: string[] = [];
-  parts.push(`**${esc(e.code)}** \u2014 **${esc(e.name ?? L.unnamed)}**`);
+  parts.push(`## ${esc(e.code)} ${esc(e.name ?? L.unnamed)}`);
   if (upgrade) parts.push(extendLine(upgrade.extended, L));
   if (e.aliases?.length) parts.push(`${esc(L.aliases)}: ${esc(e.aliases.join(', '))}`);
-
   const facts: string[] = [`${esc(L.facility)}: ${esc(`${e.facility.name} (${e.facility.id})`)}${e.facilityLabel ? ` \u00b7 ${esc(e.facilityLabel)}` : ''}`];
   if (e.component) facts.push(`${esc(L.component)}: ${esc(e.component)}`);
   if (e.win32 !== undefined) facts.push(`${esc(L.win32)}: ${e.win32}`);
   parts.push(facts.join('  \n'));
-
-  parts.push(`**${esc(L.meaning)}:** ${escapeWithCode(e.text.summary)}${e.specific ? '' : ` *${esc(L.genericMeaning)}*`}`);
+  parts.push(`**${esc(L.meaning)}:** ${own(e.text.summary)}${e.specific ? '' : ` *${esc(L.genericMeaning)}*`}`);
   if (upgrade) parts.push(...upgradeParts(upgrade, L));
-  if (e.text.cause) parts.push(`**${esc(L.cause)}:** ${escapeWithCode(e.text.cause)}`);
-  if (e.text.steps.length) {
-    parts.push(`**${esc(L.steps)}:**\n\n${e.text.steps.map((s, i) => `${i + 1}. ${escapeWithCode(s)}`).join('\n')}`);
-  }
-  if (e.text.collect?.length) {
-    parts.push(`**${esc(L.collect)}:**\n\n${e.text.collect.map((s) => `- ${escapeWithCode(s)}`).join('\n')}`);
-  }
-  const conf = `${esc(L.confidence)}: ${esc(L.confidenceNames[e.confidence])}`;
-  parts.push(`${esc(L.sources)}: ${esc(e.sources.join('; '))}  \n${conf}`);
+  if (e.text.cause) parts.push(`**${esc(L.cause)}:** ${own(e.text.cause)}`);
+  if (e.text.steps.length) parts.push(`**${esc(L.steps)}:**\n\n${e.text.steps.map((s, i) => `${i + 1}. ${own(s)}`).join('\n')}`);
+  if (e.text.collect?.length) parts.push(`**${esc(L.collect)}:**\n\n${e.text.collect.map((s) => `- ${own(s)}`).join('\n')}`);
+  parts.push(`**${esc(L.whereFrom)}:** ${esc(plainSource(e, L))}  \n${esc(L.sources)}: ${esc(e.sources.join('; '))}`);
   if (ref) {
     let logged = `${esc(L.asLogged)}: ${esc(ref.text)}`;
     if (ref.loggedName) logged += ` \u00b7 ${esc(L.loggedName)}: ${esc(ref.loggedName)}`;

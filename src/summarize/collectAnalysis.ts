@@ -5,8 +5,16 @@ import * as vscode from 'vscode';
 import { decodedEtlUri } from '../etlView/etlUris';
 import { analyzeFiles, analyzeText, InputError, isAbortError, type Analysis } from '../core/analysis';
 import { fileNameOf, isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
-import type { LinkTarget } from './evidenceLinks';
+import { reportFileName } from '../core/report';
 import { analyzeVirtual, messageOf, SummarizeInputError } from './virtualFiles';
+
+/** Where evidence references of an analysed file lead. */
+export interface LinkTarget {
+  /** The path as it appears in `Analysis.files[i].path`. */
+  path: string;
+  /** URI of the file without a fragment (e.g. `file:///logs/CBS.log`); undefined = cannot be opened again. */
+  target?: string;
+}
 
 export interface CollectedAnalysis {
   analysis: Analysis;
@@ -64,7 +72,7 @@ export async function fromUris(
         signal: abort.signal,
         // CAB archives run the external bsdtar: only where the workspace is trusted.
         externalTools: vscode.workspace.isTrusted,
-        onFile: (p, i, n) => progress?.report({ message: vscode.l10n.t('Reading {0} ({1} of {2})…', baseName(p), i + 1, n) }),
+        onFile: (p, i, n) => progress?.report({ message: vscode.l10n.t('Reading {0} ({1} of {2})…', reportFileName(p), i + 1, n) }),
       });
     } catch (err) {
       if (isAbortError(err) || token.isCancellationRequested) return undefined;
@@ -85,9 +93,4 @@ function localTarget(f: Analysis['files'][number]): string {
   if (!f.etl) return vscode.Uri.file(f.path).toString();
   const dir = f.path.slice(0, Math.max(f.path.lastIndexOf('/'), f.path.lastIndexOf('\\')) + 1);
   return decodedEtlUri(f.etl.files.map((n) => vscode.Uri.file(dir + n))).toString();
-}
-
-/** The file name of a path (either separator). */
-function baseName(p: string): string {
-  return p.slice(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1) || p;
 }

@@ -1,47 +1,47 @@
 // `wuLogLens.summarizeFailures`: the report a support engineer pastes into an email, for the
-// open log or for files/folders chosen in the Explorer (`(uri, uris)`).
+// open log or for files/folders chosen in the Explorer (`(uri, uris)`), shown in a report view
+// beside the log.
 import * as vscode from 'vscode';
-import { renderMarkdown } from '../core/report';
 import { isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
-import { configuredLang } from '../settings/language';
-import { fromDocument, fromUris, urisFromArgs, type CollectedAnalysis } from './collectAnalysis';
-import { COPY_REPORT_COMMAND } from './copyReportCommand';
-import { linkEvidence } from './evidenceLinks';
-import type { ReportStore } from './reportStore';
-import { showReport } from './showReport';
+import { urisFromArgs, type CollectedAnalysis } from './collectAnalysis';
+import { DocumentSource, UrisSource, type ReportSource } from './reportSource';
+import type { ReportViews } from './reportViews';
 import { messageOf, SummarizeInputError } from './virtualFiles';
 
 export const SUMMARIZE_COMMAND = 'wuLogLens.summarizeFailures';
 
 /** What the command returns (for tests and other commands); undefined when nothing was shown. */
 export interface SummaryResult {
+  /** The report view's key (the same logs summarized again give the same key). */
+  view: string;
   markdown: string;
-  document: vscode.TextDocument;
+  text: string;
+  html: string;
   files: string[];
   failures: number;
+  /** Where each file's evidence links lead (a URI, or null for an unsaved document). */
+  targets: Array<string | null>;
 }
 
 export async function summarizeFailures(
-  analyses: DocumentAnalyses, store: ReportStore, uri?: unknown, uris?: unknown,
+  analyses: DocumentAnalyses, views: ReportViews, uri?: unknown, uris?: unknown,
 ): Promise<SummaryResult | undefined> {
   try {
-    const collected = await collect(analyses, store, urisFromArgs(uri, uris));
+    const picked = pickSource(analyses, urisFromArgs(uri, uris));
+    if (!picked) return undefined;
+    const collected = picked.source instanceof UrisSource
+      ? await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Summarizing failures in {0}…', picked.source.label), cancellable: true },
+        (progress, token) => picked.source.collect(token, progress),
+      )
+      : await collectNow(picked.source);
     if (!collected) return undefined;
-    const { analysis } = collected;
     // A bundle without any log still gets its report: it says what the bundle held and why nothing was read.
-    if (!analysis.files.length && !analysis.bundle?.skippedCount) {
+    if (!collected.analysis.files.length && !collected.analysis.bundle?.skippedCount) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No Windows servicing log was found in the selection.'));
       return undefined;
     }
-    const lang = configuredLang(collected.scope);
-    const markdown = linkEvidence(renderMarkdown(analysis, { lang }), collected.targets);
-    const document = await showReport(markdown);
-    store.remember(markdown, document);
-    const copy = vscode.l10n.t('Copy report');
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Failure summary: {0} failure(s) in {1} file(s).', analysis.failures.length, analysis.files.length), copy,
-    ).then((pick) => (pick === copy ? vscode.commands.executeCommand(COPY_REPORT_COMMAND) : undefined));
-    return { markdown, document, files: analysis.files.map((f) => f.path), failures: analysis.failures.length };
+    return show(views, picked.source, collected, picked.column);
   } catch (err) {
     const msg = err instanceof SummarizeInputError ? err.message : vscode.l10n.t('The failure summary could not be made: {0}', messageOf(err));
     if (!(err instanceof SummarizeInputError)) console.error('WU Log Lens: summarize failed', err);
@@ -50,35 +50,58 @@ export async function summarizeFailures(
   }
 }
 
-/** Without arguments: the active log; when the focus is elsewhere (the report, its preview), a visible log. */
-function targetDocument(store: ReportStore): vscode.TextDocument | undefined {
+async function collectNow(source: ReportSource): Promise<CollectedAnalysis | undefined> {
+  const cts = new vscode.CancellationTokenSource();
+  try {
+    return await source.collect(cts.token);
+  } finally {
+    cts.dispose();
+  }
+}
+
+function show(views: ReportViews, source: ReportSource, collected: CollectedAnalysis, column: vscode.ViewColumn | undefined): SummaryResult {
+  const view = views.show(source, collected, column);
+  const a = collected.analysis;
+  return {
+    view: view.key,
+    ...view.report,
+    files: a.files.map((f) => f.path),
+    failures: a.failures.length,
+    targets: collected.targets.map((t) => t.target ?? null),
+  };
+}
+
+/** Without arguments: the active log; when the focus is elsewhere (a report view), a visible log. */
+function targetDocument(): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor?.document;
   if (active && isLogDocument(active)) return active;
   const visible = vscode.window.visibleTextEditors.map((e) => e.document).find(isLogDocument);
-  if (visible) return visible;
-  return active && !store.isReport(active) ? active : undefined;
+  // Another kind of document (plain text content detection left alone): the report says so.
+  return visible ?? active;
 }
 
-async function collect(analyses: DocumentAnalyses, store: ReportStore, uris: vscode.Uri[]): Promise<CollectedAnalysis | undefined> {
+function columnOf(document: vscode.TextDocument): vscode.ViewColumn | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
+}
+
+function pickSource(analyses: DocumentAnalyses, uris: vscode.Uri[]): { source: ReportSource; column?: vscode.ViewColumn } | undefined {
   if (!uris.length) {
-    const document = targetDocument(store);
+    const document = targetDocument();
     if (!document) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a Windows servicing log, or choose log files or folders in the Explorer, then run "Summarize Failures".'));
       return undefined;
     }
-    return fromDocument(document, analyses);
+    return { source: new DocumentSource(document.uri, analyses), column: columnOf(document) };
   }
   if (uris.length === 1) {
     // A single resource that is open as a document: use its cached analysis (and unsaved edits).
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uris[0].toString());
-    if (open) return fromDocument(open, analyses);
+    if (open) return { source: new DocumentSource(open.uri, analyses), column: columnOf(open) };
   }
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Summarizing failures in {0} item(s)…', uris.length), cancellable: true },
-    (progress, token) => fromUris(uris, token, progress),
-  );
+  const active = vscode.window.activeTextEditor;
+  return { source: new UrisSource(uris), column: active?.viewColumn };
 }
 
-export function registerSummarizeCommand(analyses: DocumentAnalyses, store: ReportStore): vscode.Disposable {
-  return vscode.commands.registerCommand(SUMMARIZE_COMMAND, (uri?: unknown, uris?: unknown) => summarizeFailures(analyses, store, uri, uris));
+export function registerSummarizeCommand(analyses: DocumentAnalyses, views: ReportViews): vscode.Disposable {
+  return vscode.commands.registerCommand(SUMMARIZE_COMMAND, (uri?: unknown, uris?: unknown) => summarizeFailures(analyses, views, uri, uris));
 }

@@ -19,6 +19,7 @@ const TOPICS: [string, RegExp][] = [
   ['pendingXml', /pending\.xml/i],
   ['systemEventLog', /System event log|系统事件日志/i],
   ['policy', /Policies\\Microsoft\\Windows\\WindowsUpdate|gpresult/i],
+  ['bitsLog', /BITS event log|Bits-Client|BITS 事件日志/i],
   ['panther', /Panther|SetupDiag/i],
   // Identity of the update: the report already names it when the log did.
   ['updateIdentity', /^(?:The )?update ID and (?:KB number|title)$|^更新 ID 和(?:KB 编号|标题)$/i],
@@ -37,7 +38,7 @@ export function isTriageStep(text: string): boolean {
 }
 
 /** Words (ASCII) and character pairs (CJK) of a text, for a rough similarity. */
-function shingles(text: string): Set<string> {
+export function shingles(text: string): Set<string> {
   const out = new Set<string>();
   const t = text.toLowerCase().replace(/`/g, '');
   for (const w of t.match(/[a-z0-9][a-z0-9._\\/:-]*/g) ?? []) if (w.length > 2) out.add(w);
@@ -46,7 +47,7 @@ function shingles(text: string): Set<string> {
   return out;
 }
 
-function similarity(a: Set<string>, b: Set<string>): number {
+export function similarity(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let common = 0;
   for (const x of a) if (b.has(x)) common++;
@@ -63,6 +64,8 @@ export interface MergeOptions {
   halfCovered?: boolean;
   /** Topics already settled (e.g. a log the engineer already has). */
   covered?: Iterable<string>;
+  /** Items already given elsewhere (an earlier part of the report): near-duplicates are dropped. */
+  seen?: readonly string[];
 }
 
 /**
@@ -71,6 +74,7 @@ export interface MergeOptions {
  */
 export function mergeAdvice(lists: string[][], opts: MergeOptions): string[] {
   const covered = new Set(opts.covered ?? []);
+  const earlier = (opts.seen ?? []).map((text) => ({ text, words: shingles(text) }));
   const kept: { text: string; words: Set<string> }[] = [];
   for (const list of lists) {
     for (const raw of list) {
@@ -82,7 +86,7 @@ export function mergeAdvice(lists: string[][], opts: MergeOptions): string[] {
       const said = topics.filter((t) => covered.has(t)).length;
       if (topics.length && (said === topics.length || (opts.halfCovered && said * 2 >= topics.length))) continue;
       const words = shingles(text);
-      if (kept.some((k) => k.text === text || similarity(k.words, words) >= 0.7)) continue;
+      if ([...earlier, ...kept].some((k) => k.text === text || similarity(k.words, words) >= 0.7)) continue;
       kept.push({ text, words });
       for (const t of topics) covered.add(t);
     }

@@ -42,10 +42,9 @@ export function renderBundle(out: string[], a: Analysis, lang: Lang, fileName: (
   }
   if (a.files.length > 60) out.push(`| ${t.more(a.files.length - 60)} | | | |`);
   out.push('');
+  // One line: which of them matters for a verdict is said under "what to ask for next".
   if (b.missingExpected.length) {
-    out.push(`### ${t.missingExpectedHeading}`, '');
-    for (const k of b.missingExpected) out.push(`- **${t.kinds[k]}**${t.colon}${t.expectedWhy[k] ?? ''}`);
-    out.push('');
+    out.push(`**${t.missingExpectedHeading}**${t.colon}${b.missingExpected.map((k) => t.kinds[k]).join(lang === 'zh-cn' ? '、' : ', ')}`, '');
   }
   if (b.skippedCount) {
     out.push(`### ${t.skippedHeading(b.skippedCount)}`, '');
@@ -71,7 +70,8 @@ function stepLine(s: ChainStep, lang: Lang, ref: Ref): string {
 
 /** One chain per failed update (and per repair that fetched from Windows Update). */
 export function renderChains(out: string[], a: Analysis, lang: Lang, ref: Ref, name: (c: UpdateChain) => string): void {
-  const chains = (a.chains ?? []).filter((c) => c.steps.length);
+  // A chain of only the WU result and its CBS session says what the failure's details say already.
+  const chains = (a.chains ?? []).filter((c) => c.steps.length >= 3 || c.steps.some((s) => s.kind !== 'wu' && s.kind !== 'cbs'));
   if (!chains.length) return;
   const t = bundleTexts(lang);
   out.push(`## ${t.chainsHeading}`, '');

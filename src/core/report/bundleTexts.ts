@@ -19,7 +19,6 @@ export interface BundleTexts {
   colTo: string;
   kinds: Record<LogKind, string>;
   missingExpectedHeading: string;
-  expectedWhy: Partial<Record<LogKind, string>>;
   skippedHeading: (n: number) => string;
   skipReasons: Record<SkipReason, string>;
   more: (n: number) => string;
@@ -46,7 +45,7 @@ export interface BundleTexts {
 
 const en: BundleTexts = {
   heading: 'What the bundle held',
-  source: (k, p, e, l) => `${k === 'folder' ? 'Folder' : k === 'cab' ? 'CAB archive' : 'Zip archive'} ${p}: ${e} file(s), ${l} analysed as logs.`,
+  source: (k, p, e, l) => `${k === 'folder' ? 'Folder' : k === 'cab' ? 'CAB archive' : 'Zip archive'} ${p}: ${e} ${e === 1 ? 'file' : 'files'}, ${l} analysed as ${l === 1 ? 'a log' : 'logs'}.`,
   problems: {
     corruptDirectory: (d) => `The archive's central directory is damaged (${d}): the entries before the damage were read, the rest could not be listed.`,
     notAnArchive: (d) => `Not a readable archive (${d}).`,
@@ -65,14 +64,6 @@ const en: BundleTexts = {
     eventLog: 'event log (.evtx)', setupDiag: 'SetupDiag results', other: 'other',
   },
   missingExpectedHeading: 'Expected logs that are not in the bundle',
-  expectedWhy: {
-    wu: 'WindowsUpdate.log (`Get-WindowsUpdateLog`) or the ETL files of C:\\Windows\\Logs\\WindowsUpdate: the calls, the updates and their results.',
-    cbs: 'C:\\Windows\\Logs\\CBS\\CBS.log and CbsPersist_\\*: what the servicing stack did with each package.',
-    dism: 'C:\\Windows\\Logs\\DISM\\dism.log: DISM repairs and package operations.',
-    reporting: 'C:\\Windows\\SoftwareDistribution\\ReportingEvents.log: one event per update result.',
-    setupact: 'C:\\$Windows.~BT\\Sources\\Panther\\setupact.log and setuperr.log: feature updates (upgrades).',
-    eventLog: 'System.evtx and Setup.evtx: restarts, service crashes and servicing events around the failure.',
-  },
   skippedHeading: (n) => `Not analysed (${n})`,
   skipReasons: {
     notALog: 'not a servicing log',
@@ -121,7 +112,7 @@ const en: BundleTexts = {
     storeNoCbs: (at) => ({ what: `C:\\Windows\\Logs\\CBS\\CBS.log covering ${at}`, why: 'the store state is written there.' }),
     expected: () => ({ what: '', why: '' }),
   },
-  forFailures: (n) => `for ${n} failure(s)`,
+  forFailures: (n) => `for ${n} ${n === 1 ? 'failure' : 'failures'}`,
   colon: ': ',
 };
 
@@ -146,14 +137,6 @@ const zh: BundleTexts = {
     eventLog: '事件日志（.evtx）', setupDiag: 'SetupDiag 结果', other: '其他',
   },
   missingExpectedHeading: '日志包中缺少的常规日志',
-  expectedWhy: {
-    wu: 'WindowsUpdate.log（`Get-WindowsUpdateLog`）或 C:\\Windows\\Logs\\WindowsUpdate 中的 ETL 文件：调用、更新及其结果。',
-    cbs: 'C:\\Windows\\Logs\\CBS\\CBS.log 和 CbsPersist_\\*：服务堆栈对每个包做了什么。',
-    dism: 'C:\\Windows\\Logs\\DISM\\dism.log：DISM 修复和包操作。',
-    reporting: 'C:\\Windows\\SoftwareDistribution\\ReportingEvents.log：每个更新结果一条事件。',
-    setupact: 'C:\\$Windows.~BT\\Sources\\Panther\\setupact.log 和 setuperr.log：功能更新（升级）。',
-    eventLog: 'System.evtx 和 Setup.evtx：失败前后的重启、服务崩溃和服务事件。',
-  },
   skippedHeading: (n) => `未分析的文件（${n}）`,
   skipReasons: {
     notALog: '不是服务日志',

@@ -1,14 +1,18 @@
-// Log text is untrusted: everything taken from a log is escaped before it goes into Markdown.
-// The escaping is as light as safety allows, so that the report still reads clean when it is
-// pasted as plain text (an email): only characters that could open a link, image, HTML, code,
-// emphasis, a table cell, an entity or an autolink in their position get a backslash.
+// Log text is untrusted: everything taken from a log is escaped before it goes into Markdown or
+// HTML. This is the one place that escapes: Markdown prose (light, so that the report still reads
+// clean as text), Markdown with every punctuation character escaped (the hover), code spans, our
+// own texts (which mark commands with backticks) and HTML.
 
 /** Escapes text for inline Markdown prose (never placed at the start of a line by our renderer,
- *  but a leading list/heading marker is escaped anyway). Newlines become spaces. */
+ *  but a leading list/heading marker is escaped anyway). Newlines become spaces. Only characters
+ *  that could open a link, image, HTML, code, emphasis, a table cell, an entity or an autolink in
+ *  their position get a backslash; a backslash only where it would escape the next character. */
 export function escapeMarkdown(text: string): string {
   return clean(text)
-    // Always special inline: escape, code, emphasis, link brackets, HTML, table cells.
-    .replace(/[\\`*[\]<>|]/g, '\\$&')
+    // A backslash is literal unless punctuation follows it (or it ends the text).
+    .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
+    // Always special inline: code, emphasis, link brackets, HTML, table cells.
+    .replace(/[`*[\]<>|]/g, '\\$&')
     // `_` opens emphasis only at a word boundary (intraword `_` is literal in CommonMark).
     .replace(/_/g, (m, i: number, s: string) => (isWord(s[i - 1]) && isWord(s[i + 1]) ? m : '\\_'))
     // `~~` strikethrough (GFM), `&name;` / `&#123;` entities.
@@ -25,6 +29,15 @@ export function escapeMarkdown(text: string): string {
 
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+/**
+ * Escapes every ASCII punctuation character (CommonMark allows a backslash before all of them),
+ * so text can never form links, HTML, emphasis, code, headings or tables. For surfaces that
+ * render with their own rules (the hover). Line breaks become spaces.
+ */
+export function escapeMarkdownStrict(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, (ch) => `\\${ch}`);
+}
+
 /** Puts text in an inline code span (nothing is interpreted inside it). The fence is one
  *  backtick longer than the longest backtick run in the text, so the span cannot be closed
  *  early and the log text is shown unchanged. */
@@ -39,6 +52,23 @@ export function codeSpan(text: string): string {
   const pad = t.startsWith('`') || t.endsWith('`') || (t.startsWith(' ') && t.endsWith(' ') && t.trim().length > 0);
   return pad ? `${fence} ${t} ${fence}` : `${fence}${t}${fence}`;
 }
+
+/**
+ * Our own texts (explanations, advice) mark commands with single backticks: those become code
+ * spans, everything else is escaped with `escape` (light by default). Unbalanced backticks: all text.
+ */
+export function ownMarkdown(text: string, escape: (s: string) => string = escapeMarkdown): string {
+  const parts = text.replace(/[\r\n]+/g, ' ').split('`');
+  if (parts.length % 2 === 0) return escape(text);
+  return parts.map((p, i) => (i % 2 === 0 ? (p ? escape(p) : '') : p.trim() ? codeSpan(p) : escape(`\`${p}\``))).join('');
+}
+
+/** Escapes text for HTML element content and double-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Removes control characters and line breaks, and bounds the length. */
 function clean(text: string): string {

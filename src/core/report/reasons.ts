@@ -71,6 +71,9 @@ const en: ReasonTexts = {
   other: (k, w) => `${k} ${w}`.trim(),
 };
 
+/** A space between Chinese and a file name that follows it ("在 CBS.log 第 5 行"). */
+const sp = (w: string): string => (/^[A-Za-z0-9]/.test(w) ? ` ${w}` : w);
+
 const zh: ReasonTexts = {
   at: (line, file) => (file ? `${file} 第 ${line} 行` : `第 ${line} 行`),
   atLines: (lines, file) => `${file ? `${file} ` : ''}第 ${lines.join('、')} 行`,
@@ -78,12 +81,12 @@ const zh: ReasonTexts = {
   callKind: (k) => ZH_CALLS[k ?? ''] ?? '',
   resultLine: (lk, op, w) => {
     switch (lk) {
-      case 'installComplete': return `更新处理程序在${w}报告了${op}结果`;
-      case 'installResult': return `下载管理器在${w}记录了该更新的${op}结果`;
-      case 'logHistory': return `更新历史（LogHistory）在${w}记录了一次失败的${op}`;
-      case 'returnCode': return `${op}命令在${w}返回了该错误码`;
+      case 'installComplete': return `更新处理程序在${sp(w)}报告了${op}结果`;
+      case 'installResult': return `下载管理器在${sp(w)}记录了该更新的${op}结果`;
+      case 'logHistory': return `更新历史（LogHistory）在${sp(w)}记录了一次失败的${op}`;
+      case 'returnCode': return `${op}命令在${sp(w)}返回了该错误码`;
       case 'downloadResult':
-      case 'downloadError': return `下载管理器在${w}报告了${op}结果`;
+      case 'downloadError': return `下载管理器在${sp(w)}报告了${op}结果`;
       case 'reportEvent': return `${w}的报告事件记录了一次失败的${op}`;
       default: return `${w}的结果行写明操作为${op}`;
     }

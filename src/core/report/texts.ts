@@ -5,32 +5,20 @@ import type { Phase } from '../analysis/types';
 
 export interface ReportTexts {
   title: string;
-  filesRead: string;
-  colFile: string;
-  colFormat: string;
-  colLines: string;
-  colEncoding: string;
-  colNote: string;
-  summary: (failures: number, noise: number) => string;
   noFailures: string;
-  noiseBreakdown: (evidence: number, benign: number, transient: number, other: number) => string;
-  failureHeading: (n: number, what: string, phase: string, code: string) => string;
   update: string;
   phase: string;
   because: string;
-  code: string;
-  meaning: string;
   call: string;
   callLine: (kind: string, client: string, cv: string, from: string, to: string) => string;
   callError: string;
   when: string;
-  repeats: (n: number) => string;
+  /** `times`: "twice", "3 times" (emailTexts.times). */
+  repeats: (times: string) => string;
   evidence: string;
   rootCause: string;
   outcome: string;
-  cbsLinked: string;
-  nextSteps: string;
-  collect: string;
+  cbsLinked: (n: number) => string;
   unknownUpdate: string;
   /** Names for a failure without an update, by what failed. */
   unnamed: { scan: string; setup: string; dism: string; cbs: string };
@@ -39,20 +27,11 @@ export interface ReportTexts {
   unreadable: Record<string, string>;
   phaseSteps: Record<Phase, string[]>;
   phaseCollect: Record<Phase, string[]>;
-  pendingHeading: string;
-  pendingLine: (what: string, code: string) => string;
-  cancelledHeading: string;
-  cancelledLine: (kind: string, client: string, code: string) => string;
   mojibake: string;
   /** Note of a file decoded from ETL files: how many, and where line numbers point. */
   etlDecoded: (files: number, events: number) => string;
-  updatesHeading: string;
-  outcomes: Record<'failed' | 'succeeded' | 'unknown', string>;
-  noCode: string;
   callKinds: Record<string, string>;
   bundledIn: string;
-  /** Short label per kind of phase evidence (kept for callers; reasons.ts phrases the evidence). */
-  evidenceKinds?: Record<string, string>;
   /** Punctuation: colon after a label, separator of reasons, separator inside parentheses, parentheses. */
   colon: string;
   /** Space around parentheses and after a colon (none next to full-width punctuation). */
@@ -60,35 +39,17 @@ export interface ReportTexts {
   sep: string;
   listSep: string;
   paren: (s: string) => string;
-  summaryHeading: string;
-  /** One sentence for one update and its failure(s). */
-  summaryLine: (what: string, parts: SummaryPart[]) => string;
-  more: (n: number) => string;
-}
-
-export interface SummaryPart {
-  phase: string;
-  code: string;
-  where: string;
-  time?: string;
-  meaning: string;
 }
 
 const en: ReportTexts = {
   title: 'Windows Update log summary',
-  filesRead: 'Files read',
-  colFile: 'File', colFormat: 'Format', colLines: 'Lines', colEncoding: 'Encoding', colNote: 'Note',
-  summary: (f, n) => `**${f}** failure(s) decided an outcome; ${n} other error line(s) were classified as evidence or noise.`,
   noFailures: 'No failure that decided an outcome was found in these files.',
-  noiseBreakdown: (e, b, t, o) => `Intermediate error lines: ${e} part of a failure's evidence, ${b} harmless lookups or cancelled calls, ${t} followed by success of the same call, ${o} not tied to any failed outcome.`,
-  failureHeading: (n, what, phase, code) => `${n}. ${what}: ${phase} failed with ${code}`,
-  update: 'Update', phase: 'Phase', because: 'why', code: 'Deciding code', meaning: 'Meaning',
+  update: 'Update', phase: 'Phase', because: 'why',
   call: 'Call', callLine: (k, c, cv, a, b) => `${k} call${c ? ` from ${c}` : ''}${cv ? `, cV ${cv}` : ''}, lines ${a}–${b}`,
   callError: 'call error', when: 'When',
-  repeats: (n) => `the same outcome was logged ${n} times (deduplicated)`,
+  repeats: (times) => `the same outcome was logged ${times}`,
   evidence: 'Evidence', rootCause: 'root cause', outcome: 'outcome',
-  cbsLinked: 'Matching CBS session(s)',
-  nextSteps: 'Next steps', collect: 'Ask the customer for',
+  cbsLinked: (n) => (n === 1 ? 'Matching CBS session' : 'Matching CBS sessions'),
   unknownUpdate: 'No specific update',
   unnamed: { scan: 'Update scan', setup: 'Windows Setup', dism: 'DISM operation', cbs: 'CBS operation' },
   phases: { scan: 'scan (search)', download: 'download', install: 'install', commit: 'commit (after reboot)', unknown: 'unknown phase' },
@@ -113,44 +74,26 @@ const en: ReportTexts = {
   phaseCollect: {
     scan: ['WindowsUpdate.log covering a fresh scan', 'proxy configuration (`netsh winhttp show proxy`) and the WSUS/update source policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate)'],
     download: ['WindowsUpdate.log of a fresh download attempt', 'Delivery Optimization log (`Get-DeliveryOptimizationLog`) and BITS event log'],
-    install: ['C:\\Windows\\Logs\\CBS\\CBS.log (and CbsPersist_*.log) covering the install time', 'DISM.log and the output of the offline (.msu) install'],
+    install: ['C:\\Windows\\Logs\\CBS\\CBS.log (and CbsPersist_*.log) covering the install time', 'The output of the offline (.msu) install of the update'],
     commit: ['CBS.log and CbsPersist_*.log covering the restart', 'C:\\Windows\\WinSxS\\pending.xml (if present) and the System event log around the restart'],
     unknown: ['WindowsUpdate.log, CBS.log and ReportingEvents.log covering the failure time'],
   },
-  pendingHeading: 'Waiting for a restart (not failures)',
-  pendingLine: (w, c) => `${w}: result ${c}, the install needs a restart to finish; the call that installed it reported success.`,
-  cancelledHeading: 'Cancelled calls (not update failures)',
-  cancelledLine: (k, c, code) => `${k} call from ${c} was cancelled by its caller${code ? `, code ${code}` : ''}.`,
   mojibake: 'garbled text (UTF-8 read as GBK/Shift-JIS and saved again): update titles were repaired, characters that could not be recovered show as �; the originals are in the JSON (`titleOriginal`), and *Open Repaired Copy* in VS Code shows the whole log repaired',
   etlDecoded: (n, e) => `decoded from ${n} ETL file${n === 1 ? '' : 's'} (${e} events); line numbers point into the decoded text (\`wulog decode\`, or *Open Decoded ETL* in VS Code).`,
-  updatesHeading: 'Updates with a verdict',
-  outcomes: { failed: 'failed', succeeded: 'succeeded', unknown: 'unknown' },
-  noCode: '(no name known)',
   callKinds: { search: 'search', download: 'download', install: 'install', uninstall: 'uninstall', agent: 'agent', other: 'other' },
   bundledIn: 'bundled in',
   colon: ':', gap: ' ', sep: '; ', listSep: ', ', paren: (x) => `(${x})`,
-  summaryHeading: 'Summary',
-  summaryLine: (what, parts) => parts.length === 1
-    ? `${what}: the ${parts[0].phase} failed with ${parts[0].code}${parts[0].time ? ` at ${parts[0].time}` : ''} (${parts[0].where}). ${parts[0].meaning}`
-    : `${what}: ${parts.map((p) => `the ${p.phase} failed with ${p.code} (${p.where})`).join(', then ')}.`,
-  more: (n) => `… and ${n} more`,
 };
 
 const zh: ReportTexts = {
   title: 'Windows 更新失败分析报告',
-  filesRead: '已读取的文件',
-  colFile: '文件', colFormat: '格式', colLines: '行数', colEncoding: '编码', colNote: '说明',
-  summary: (f, n) => `共 **${f}** 个失败导致了最终结果；另有 ${n} 行报错已归为证据或无关报错。`,
   noFailures: '这些文件中没有发现导致最终失败的错误。',
-  noiseBreakdown: (e, b, t, o) => `中间报错行：${e} 行属于某个失败的证据链，${b} 行是无害的查询或已取消的调用，${t} 行之后同一调用已成功，${o} 行与任何最终失败都无关。`,
-  failureHeading: (n, what, phase, code) => `${n}. ${what}：${phase}阶段失败，错误码 ${code}`,
-  update: '补丁', phase: '阶段', because: '依据', code: '关键错误码', meaning: '含义',
+  update: '补丁', phase: '阶段', because: '依据',
   call: '调用', callLine: (k, c, cv, a, b) => `${k}调用${c || cv ? `（${[c ? `客户端 ${c}` : '', cv ? `cV ${cv}` : ''].filter((x) => x).join('，')}）` : ''}，范围 ${a}–${b}`,
   callError: '调用错误码', when: '发生时间',
-  repeats: (n) => `同一结果在日志中出现了 ${n} 次（已合并）`,
+  repeats: (times) => `同一结果共记录了 ${times}`,
   evidence: '日志证据', rootCause: '根因', outcome: '最终结果',
-  cbsLinked: '对应的 CBS 会话',
-  nextSteps: '处理建议', collect: '需向客户收集',
+  cbsLinked: () => '对应的 CBS 会话',
   unknownUpdate: '未指明具体补丁',
   unnamed: { scan: '更新扫描', setup: 'Windows 安装程序', dism: 'DISM 操作', cbs: 'CBS 操作' },
   phases: { scan: '扫描（检测更新）', download: '下载', install: '安装', commit: '提交（重启后）', unknown: '未知' },
@@ -175,31 +118,15 @@ const zh: ReportTexts = {
   phaseCollect: {
     scan: ['包含一次新扫描的 WindowsUpdate.log', '代理配置（`netsh winhttp show proxy`）和 WSUS/更新源策略（HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate）'],
     download: ['包含一次新下载尝试的 WindowsUpdate.log', '传递优化日志（`Get-DeliveryOptimizationLog`）和 BITS 事件日志'],
-    install: ['覆盖安装时间段的 C:\\Windows\\Logs\\CBS\\CBS.log（及 CbsPersist_*.log）', 'DISM.log，以及手动离线安装 .msu 时的报错'],
+    install: ['覆盖安装时间段的 C:\\Windows\\Logs\\CBS\\CBS.log（及 CbsPersist_*.log）', '该更新离线（.msu）安装的输出'],
     commit: ['覆盖重启过程的 CBS.log 和 CbsPersist_*.log', 'C:\\Windows\\WinSxS\\pending.xml（如存在）以及重启前后的系统事件日志'],
     unknown: ['覆盖失败时间的 WindowsUpdate.log、CBS.log 和 ReportingEvents.log'],
   },
-  pendingHeading: '等待重启（并非失败）',
-  pendingLine: (w, c) => `${w}：结果 ${c}，需要重启才能完成安装；安装调用本身报告成功。`,
-  cancelledHeading: '已取消的调用（并非更新失败）',
-  cancelledLine: (k, c, code) => `${k}调用（客户端 ${c}）被调用方取消${code ? `，错误码 ${code}` : ''}。`,
   mojibake: '日志中有乱码（UTF-8 文本被按 GBK/Shift-JIS 读取后再保存）：补丁标题已修复，无法恢复的字符显示为 �；原文见 JSON 的 `titleOriginal`，在 VS Code 中可用“打开乱码修复后的副本”查看整份修复后的日志',
   etlDecoded: (n, e) => `由 ${n} 个 ETL 文件解码而来（共 ${e} 个事件）；行号指向解码后的文本（\`wulog decode\` 的输出，或 VS Code 中“打开解码后的 ETL”）。`,
-  updatesHeading: '已有结论的补丁',
-  outcomes: { failed: '失败', succeeded: '成功', unknown: '未知' },
-  noCode: '（名称未知）',
   callKinds: { search: '搜索', download: '下载', install: '安装', uninstall: '卸载', agent: '代理', other: '其他' },
   bundledIn: '捆绑于',
   colon: '：', gap: '', sep: '；', listSep: '，', paren: (x) => `（${x}）`,
-  summaryHeading: '结论摘要',
-  summaryLine: (what, parts) => parts.length === 1
-    ? `${what}：${parts[0].phase}阶段失败，错误码 ${parts[0].code}${parts[0].time ? `，时间 ${parts[0].time}` : ''}（${parts[0].where}）。${parts[0].meaning}`
-    : `${what}：${parts.map((p) => `${p.phase}阶段失败，错误码 ${p.code}（${p.where}）`).join('；随后')}。`,
-  more: (n) => `……另有 ${n} 项`,
-  evidenceKinds: {
-    operation: '结果行写明的操作', callKind: '所属调用的类型', component: '组件', codeRange: '错误码范围',
-    cbsSession: '重启时的 CBS 处理', message: '日志消息',
-  },
 };
 
 export function reportTexts(lang: Lang): ReportTexts {

@@ -1,22 +1,25 @@
 // "Summarize Failures" inside VS Code: on the open log (cached analysis), on a folder and on a
 // multi-selection from the Explorer, in English and Chinese, on an ETL trace, on a file over the
 // editor's 50 MB limit (read from disk, never opened as a document), through a virtual file
-// system, and "Copy report".
+// system. The report view itself (its page, links, copy, save, refresh) is tested in reportView.test.ts.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, sleep, waitFor, workspaceFile } from './helpers';
+import { activateExtension, waitFor, workspaceFile } from './helpers';
 import { MemoryFs } from './memoryFs';
 
 const COMMAND = 'wuLogLens.summarizeFailures';
 
 interface SummaryResult {
+  view: string;
   markdown: string;
-  document: vscode.TextDocument;
+  text: string;
+  html: string;
   files: string[];
   failures: number;
+  targets: Array<string | null>;
 }
 
 const run = (...args: unknown[]): Thenable<SummaryResult | undefined> => vscode.commands.executeCommand<SummaryResult | undefined>(COMMAND, ...args);
@@ -45,34 +48,31 @@ describe('summarize: Summarize Failures command', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('summarizes the open log into an untitled Markdown document with linked evidence', async () => {
+  it('summarizes the open log into a report view, with its evidence leading to the log', async () => {
     const log = await vscode.workspace.openTextDocument(workspaceFile('summarize/bundle/WindowsUpdate.log'));
     await vscode.window.showTextDocument(log);
     assert.equal(log.languageId, 'wulog');
     const r = await run();
     assert.ok(r, 'the command returned no report');
-    assert.equal(r.document.languageId, 'markdown');
-    assert.equal(r.document.uri.scheme, 'untitled');
-    assert.ok(vscode.workspace.textDocuments.includes(r.document), 'the report document is open');
-    const text = r.document.getText();
-    assert.equal(text, r.markdown);
     assert.equal(r.failures, 1);
     for (const needle of ['KB5050009', 'C0FFEE11-2B3C-4D5E-8F90-A1B2C3D4E5F6', '0x800F081F', 'CBS_E_SOURCE_MISSING', 'install']) {
-      assert.ok(text.includes(needle), `report names ${needle}`);
+      assert.ok(r.markdown.includes(needle), `report names ${needle}`);
     }
-    // Evidence references link to the log itself at the 1-based line (the LogHistory outcome is line 12).
-    const link = `](${log.uri.toString()}#L12)`;
-    assert.ok(text.includes(link), `report links ${link}:\n${text}`);
-    // Every link in the report points at the log (nothing taken from log text).
-    for (const m of text.matchAll(/\]\(([^)]*)\)/g)) assert.ok(m[1].startsWith(`${log.uri.toString()}#L`), `unexpected link ${m[1]}`);
-    // The Markdown preview of the report is open too.
-    await waitFor('the Markdown preview of the report', () => vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
-    // Run again while the report or its preview has the focus: the visible log is summarized, not the report.
+    // The LogHistory outcome is line 12; the report names it, and its file leads to the open log.
+    assert.ok(r.markdown.includes('WindowsUpdate.log:12'), r.markdown);
+    assert.deepEqual(r.targets, [log.uri.toString()]);
+    // No untitled document, no Markdown preview: the report is a webview of its own.
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled'), 'no untitled document');
+    const tabs = await waitFor('a report view tab', () => {
+      const all = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      return all.some((t) => t.input instanceof vscode.TabInputWebview && /wuLogLens\.report$/.test(t.input.viewType)) ? all : undefined;
+    });
+    assert.ok(!tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)), 'no Markdown preview');
+    // Run again while the report view has the focus: the visible log is summarized, into the same view.
     const again = await run();
     assert.ok(again);
     assert.deepEqual(again.files.map(base), ['WindowsUpdate.log']);
+    assert.equal(again.view, r.view);
     assert.equal(again.failures, 1);
   });
 
@@ -82,10 +82,12 @@ describe('summarize: Summarize Failures command', () => {
     assert.ok(r);
     assert.deepEqual(r.files.map(base).sort(), ['CBS.log', 'WindowsUpdate.log']);
     assert.ok(r.failures >= 1);
-    assert.ok(/\| CBS\.log +\|/.test(r.markdown) && /\| WindowsUpdate\.log +\|/.test(r.markdown), 'files table lists both logs');
+    assert.match(r.markdown, /^- CBS\.log: /m, 'the files read list CBS.log');
+    assert.match(r.markdown, /^- WindowsUpdate\.log: /m, 'the files read list WindowsUpdate.log');
     assert.ok(r.markdown.includes('31155501_800000042'), 'the CBS session of the failed install is named');
+    assert.match(r.markdown, /CBS\.log:\d+/, 'a CBS.log line is cited');
     const cbs = vscode.Uri.joinPath(folder, 'CBS.log').toString();
-    assert.match(r.markdown, new RegExp(`\\]\\(${cbs.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L\\d+\\)`), 'a CBS.log line is linked');
+    assert.ok(r.targets.includes(cbs), `CBS.log leads to ${cbs}: ${r.targets.join(', ')}`);
   });
 
   it('summarizes a multi-selection of files together', async () => {
@@ -121,7 +123,7 @@ describe('summarize: Summarize Failures command', () => {
     assert.equal(r.failures, 0);
     assert.deepEqual(r.files.map(base), ['WindowsUpdate.log']);
     assert.ok(r.markdown.includes('WindowsUpdate.log'));
-    assert.doesNotMatch(r.markdown, /^## 1\./m);
+    assert.doesNotMatch(r.markdown, /^### /m, 'no details section');
     assert.ok(r.markdown.trim().split('\n').length >= 5, 'the report still has content');
   });
 
@@ -159,7 +161,8 @@ describe('summarize: Summarize Failures command', () => {
     assert.ok(r, 'no report for the large file');
     assert.equal(r.failures, 1);
     assert.ok(r.markdown.includes('KB5050009'));
-    assert.ok(r.markdown.includes(`](${uri.toString()}#L${count + 12})`), 'evidence is linked to the large file at its line');
+    assert.ok(r.markdown.includes(`WindowsUpdate-big-${process.pid}.log:${count + 12}`), 'evidence cites the large file at its line');
+    assert.deepEqual(r.targets, [uri.toString()]);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the large file was not opened as a document');
   });
 
@@ -174,7 +177,7 @@ describe('summarize: Summarize Failures command', () => {
       assert.ok(r);
       assert.equal(r.files.length, 2);
       assert.ok(r.markdown.includes('31155501_800000042'));
-      assert.ok(r.markdown.includes('](wulogmem:/logs/CBS.log#L'), 'links keep the virtual scheme');
+      assert.ok(r.targets.includes('wulogmem:/logs/CBS.log'), `links keep the virtual scheme: ${r.targets.join(', ')}`);
     } finally {
       reg.dispose();
     }
@@ -186,15 +189,4 @@ describe('summarize: Summarize Failures command', () => {
     assert.equal(r, undefined);
   });
 
-  it('copies the last report to the clipboard', async () => {
-    const folder = workspaceFile('summarize/clean');
-    const r = await run(folder, [folder]);
-    assert.ok(r);
-    await vscode.env.clipboard.writeText('');
-    // The preview may have focus; the last report is copied then.
-    const ok = await vscode.commands.executeCommand<boolean>('wuLogLens.copyReport');
-    assert.equal(ok, true);
-    await sleep(50);
-    assert.equal(await vscode.env.clipboard.readText(), r.markdown);
-  });
 });

@@ -1,7 +1,10 @@
 // Hover logic without VS Code: the code under the cursor and the escaped Markdown.
 import * as assert from 'node:assert/strict';
-import { codeAt, escapeMarkdown, escapeWithCode, hoverMarkdown } from '../../../src/hover/hoverModel';
+import { codeAt, explanationMarkdown, hoverMarkdown } from '../../../src/hover/hoverModel';
+import { escapeMarkdownStrict as escapeMarkdown, ownMarkdown, escapeMarkdownStrict } from '../../../src/core/report/escape';
 import { LABELS } from './labels';
+
+const escapeWithCode = (s: string): string => ownMarkdown(s, escapeMarkdownStrict);
 import { explainCode } from '../../../src/core/errors';
 
 
@@ -61,21 +64,36 @@ describe('hover: Markdown', () => {
     assert.equal(escapeWithCode('a `` b'), 'a \\`\\` b');
   });
 
-  it('shows name, facility, component, meaning, steps, sources and confidence', () => {
+  it('the hover fits: name, one-line meaning, the next step, the source in plain words and More…', () => {
     const e = explainCode(0x800f0988, 'en');
-    const md = hoverMarkdown(e, { value: e.value, text: '800f0988', form: 'bare', span: { start: 0, end: 8 } }, LABELS);
-    assert.match(md, /\*\*0x800F0988\*\* — \*\*PSFX\\_E\\_INVALID\\_DELTA\\_COMBINATION\*\*/);
+    const md = hoverMarkdown(e, LABELS, undefined, '[More…](command:wuLogLens.explainCode?x)');
+    const blocks = md.split('\n\n');
+    assert.equal(blocks.length, 4, md);
+    assert.equal(blocks[0], '**0x800F0988** — **PSFX\\_E\\_INVALID\\_DELTA\\_COMBINATION**');
+    assert.equal(blocks[1], escapeWithCode(e.text.summary));
+    assert.equal(blocks[2], `**Next step:** ${escapeWithCode(e.text.steps[0])}`);
+    assert.equal(blocks[3], '*Name from community sources only* · [More…](command:wuLogLens.explainCode?x)');
+    assert.doesNotMatch(md, /Facility|Sources:|curated|decompiled/, 'jargon stays behind More…');
+    // A code with only its range's meaning says so.
+    assert.match(hoverMarkdown(explainCode(0x8024ffff, 'en'), LABELS), /\n\n\*Name from headers\\; general meaning of its range\*$/);
+    assert.match(hoverMarkdown(explainCode(0x8024a9f1, 'en'), LABELS), /\n\n\*No known name\\; general meaning of its range\*$/);
+  });
+
+  it('the full explanation: facility, component, meaning, steps, requests, sources in plain words and as listed', () => {
+    const e = explainCode(0x800f0988, 'en');
+    const md = explanationMarkdown(e, { value: e.value, text: '800f0988', form: 'bare', span: { start: 0, end: 8 } }, LABELS);
+    assert.match(md, /^## 0x800F0988 PSFX\\_E\\_INVALID\\_DELTA\\_COMBINATION/);
     assert.match(md, /Facility: SETUPAPI \\\(15\\\)/);
     assert.match(md, /Component: /);
     assert.match(md, /\*\*Meaning:\*\* /);
     assert.match(md, /\*\*Next steps:\*\*\n\n1\. /);
-    assert.match(md, /Confidence: community/);
+    assert.match(md, /\*\*Where this comes from:\*\* Name from community sources only {2}\nSources: curated/);
     assert.match(md, /As written: 800f0988/);
   });
 
   it('escapes log text and names taken from the log', () => {
     const e = explainCode(0x800f0991, 'en', { loggedName: 'PSFX_E_MISSING_PAYLOAD_FILE' });
-    const md = hoverMarkdown(e, { value: e.value, text: '[800F0991]', form: 'bare', span: { start: 0, end: 10 }, loggedName: 'PSFX_E_MISSING <b>x</b>' }, LABELS);
+    const md = explanationMarkdown(e, { value: e.value, text: '[800F0991]', form: 'bare', span: { start: 0, end: 10 }, loggedName: 'PSFX_E_MISSING <b>x</b>' }, LABELS);
     assert.match(md, /As written: \\\[800F0991\\\]/);
     assert.match(md, /PSFX\\_E\\_MISSING \\<b\\>x\\<\\\/b\\>/);
     assert.doesNotMatch(md, /<b>/);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { codeAt, extendedMarkdown, hoverMarkdown, hoverTargetAt } from '../../../src/hover/hoverModel';
+import { codeAt, explanationMarkdown, extendedHoverMarkdown, extendedMarkdown, hoverMarkdown, hoverTargetAt } from '../../../src/hover/hoverModel';
 import { LABELS } from './labels';
 import { decodeExtended, describeExtended, explainCode } from '../../../src/core/errors';
 import { PROJECT_ROOT } from '../../support';
@@ -47,31 +47,39 @@ describe('hover: upgrade extend codes', () => {
     assert.equal(hoverTargetAt(post, 3), undefined);
   });
 
-  it('keeps the first lines short: title, then one extend-code line', () => {
+  it('keeps the first lines short: title, then one extend-code line, the upgrade meaning and its first step', () => {
     const x = decodeExtended(0x30018);
-    const md = hoverMarkdown(explainCode(0xc1900101, 'en'), undefined, LABELS, { extended: x, ...describeExtended(x, 'en', 0xc1900101) });
+    const upgrade = { extended: x, ...describeExtended(x, 'en', 0xc1900101) };
+    const md = hoverMarkdown(explainCode(0xc1900101, 'en'), LABELS, upgrade, '[More…](command:x)');
     const blocks = md.split('\n\n');
-    assert.match(blocks[0], /^\*\*0xC1900101\*\* — /);
-    assert.equal(blocks[1], 'Extend code: **0x30018** — FIRST\\_BOOT · SYSPREP');
-    assert.ok(blocks[0].length < 80 && blocks[1].length < 80);
-    // Text is escaped for Markdown (`\:`); paths stay literal inside code spans.
-    assert.match(md, /\*\*Upgrade failure:\*\* Extend code 0x30018\\: .*stopped responding/);
-    assert.match(md, /\*\*Upgrade steps:\*\*\n\n1\. Read the rollback logs\\: `C:\\\$Windows\.~BT\\Sources\\Rollback\\setupact\.log`/);
-    // The upgrade advice comes after the code's own meaning.
-    assert.ok(md.indexOf('**Meaning:**') < md.indexOf('**Upgrade failure:**'));
+    const [title, ext] = blocks[0].split('  \n');
+    assert.match(title, /^\*\*0xC1900101\*\* — /);
+    assert.equal(ext, 'Extend code: **0x30018** — FIRST\\_BOOT · SYSPREP');
+    assert.ok(title.length < 80 && ext.length < 80);
+    // The meaning is the pair's (escaped, `\:`); the next step is the upgrade's first.
+    assert.match(blocks[1], /^Extend code 0x30018\\: .*stopped responding/);
+    assert.match(blocks[2], /^\*\*Next step:\*\* Read the rollback logs\\: `C:\\\$Windows\.~BT\\Sources\\Rollback\\setupact\.log`/);
+    assert.equal(blocks.length, 4);
+    assert.match(blocks[3], /· \[More…\]\(command:x\)$/);
+    // The full explanation keeps the upgrade advice after the code's own meaning.
+    const full = explanationMarkdown(explainCode(0xc1900101, 'en'), undefined, LABELS, upgrade);
+    assert.match(full, /\*\*Upgrade steps:\*\*\n\n1\. Read the rollback logs/);
+    assert.ok(full.indexOf('**Meaning:**') < full.indexOf('**Upgrade failure:**'));
   });
 
   it('renders a lone extend code in Chinese', () => {
     const x = decodeExtended(0x2000c);
     const md = extendedMarkdown({ extended: x, ...describeExtended(x, 'zh-cn') }, { ...LABELS, extendCode: '扩展代码', upgradeMeaning: '升级失败' });
     assert.match(md, /^扩展代码: \*\*0x2000C\*\* — SAFE\\_OS · APPLY\\_IMAGE\n\n\*\*升级失败:\*\* 扩展代码 0x2000C：失败发生在安全操作系统阶段/);
+    const hover = extendedHoverMarkdown({ extended: x, ...describeExtended(x, 'zh-cn') }, { ...LABELS, extendCode: '扩展代码', nextStep: '下一步' });
+    assert.match(hover, /^扩展代码: \*\*0x2000C\*\* — SAFE\\_OS · APPLY\\_IMAGE\n\n扩展代码 0x2000C：失败发生在安全操作系统阶段.*\n\n\*\*下一步:\*\* /);
   });
 
   it('has every hover string in both l10n bundles', () => {
     const dir = path.join(PROJECT_ROOT, 'src/hover');
     const keys = new Set<string>();
     for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
-      for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/\btr\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]);
+      for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/\btr\(\s*(['"])((?:(?!\1)[^\\]|\\.)*)\1/g)) keys.add(m[2].replace(/\\(.)/g, '$1'));
     }
     assert.ok(keys.has('Extend code') && keys.size > 20, `found ${keys.size}`);
     for (const name of ['bundle.l10n.json', 'bundle.l10n.zh-cn.json']) {

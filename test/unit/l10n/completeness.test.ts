@@ -21,6 +21,7 @@ import { CLI_TEXTS } from '../../../src/cli/cliTexts';
 /** Chinese texts allowed to read exactly like the English, and why. */
 const SAME_AS_ENGLISH: Record<string, string> = {
   'WU Log Lens': 'product name',
+  Markdown: 'a file format name, kept as is',
   Win32: 'name of the error family, the same in Chinese documentation',
   Windows: 'product name',
   'RPC / COM': 'technical names, untranslated in Chinese documentation',

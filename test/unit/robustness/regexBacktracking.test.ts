@@ -18,6 +18,11 @@ interface Pattern {
 
 /** Polynomial (not exponential) by recheck, and bounded by what they are run on. */
 const BOUNDED_POLYNOMIAL: Record<string, string> = {
+  '^(#{1,6})\\s+(.*?)\\s*#*\\s*$': 'mdParse: one line of our own rendered report',
+  '^(\\s*)(?:([-*+])|(\\d{1,9})[.)])\\s+(.*)$': 'mdParse: one line of our own rendered report',
+  '^\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?\\s*$': 'mdParse: one line of our own rendered report (a table rule)',
+  ' {2,}$': 'mdParse: one line of our own rendered report',
+  '\\s+$': 'mdParse: one line of our own rendered report',
   '(?:error|hr|result)\\s*(?:=|:)?\\s*([89Cc][0-9A-Fa-f]{7})\\b': 'run on head(message): at most MAX_SCAN (2,000) characters',
   'Input parameters?:\\s*(.{0,400}?)\\s*- Dism\\w+Internal': 'DISM lines, message head; the lazy part is bounded to 400 characters',
   'store corrupt|CBS_E_STORE_CORRUPTION|corrupt\\w* (?:component )?store|not repairable': 'run on the cause line head (bounded)',
