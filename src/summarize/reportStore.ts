@@ -1,17 +1,17 @@
 // The reports this session produced: the untitled Markdown documents and the last report's
 // text, for "Copy report". Sets the `wuLogLens.hasReport` context key for the menus.
 import * as vscode from 'vscode';
+import { Disposables } from '../common/disposables';
 
-export class ReportStore implements vscode.Disposable {
+export class ReportStore extends Disposables {
   private readonly docs = new Set<string>();
   private lastText: string | undefined;
-  private readonly subs: vscode.Disposable[];
 
   constructor() {
-    this.subs = [
-      vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
-      vscode.window.onDidChangeActiveTextEditor((e) => this.updateActive(e)),
-    ];
+    super();
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())));
+    this.register(vscode.window.onDidChangeActiveTextEditor((e) => this.updateActive(e)));
+    this.register({ dispose: () => this.docs.clear() });
   }
 
   /** `wuLogLens.reportActive`: the active editor shows one of our reports (for its title-bar "Copy" button). */
@@ -35,10 +35,5 @@ export class ReportStore implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.document;
     if (active && this.isReport(active)) return active.getText();
     return this.lastText;
-  }
-
-  dispose(): void {
-    for (const s of this.subs) s.dispose();
-    this.docs.clear();
   }
 }
