@@ -28,7 +28,7 @@ describe('navigate: merged timeline', () => {
     assert.ok(at('AGENT_INSTALLING_FAILED') < at('RestoreHealth'));
     assert.ok(at('RestoreHealth') < at('Windows Defender'), 'the Defender search an hour later comes after DISM');
     assert.match(text[at('Failed to perform operation')], /^CBS {4}\| \d{4}-/);
-    assert.match(text[at('Failed to perform operation') + 1], /^CBS {4}\| {3}Installer:/, 'continuation lines follow their record');
+    assert.match(text[at('Failed to perform operation') + 1], /^CBS {4}\| {4}Installer:/, 'continuation lines follow their record');
   });
 
   it('uses the offset the user sets, and says when there is only one clock', () => {
