@@ -7,11 +7,13 @@ import type { Level } from '../core/model/types';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { Disposables } from '../common/disposables';
 import { fileNameOf } from '../common/uris';
+import { isViewDocument } from '../common/viewSchemes';
 
 const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
 
+/** A log the extension analyses: one of our languages, and not a view built from another log. */
 export function isLogDocument(document: vscode.TextDocument): boolean {
-  return LOG_LANGUAGES.includes(document.languageId);
+  return LOG_LANGUAGES.includes(document.languageId) && !isViewDocument(document.uri);
 }
 
 export interface DocumentAnalysis {

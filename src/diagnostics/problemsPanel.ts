@@ -9,6 +9,7 @@ import type { Span } from '../core/model/types';
 import { configuredLang } from '../settings/language';
 import { failureMessage, noiseMessage, relatedLines, spanFor, unreadableMessage } from './messages';
 import { translatorFor } from '../settings/translate';
+import { TabFollower } from './tabFollower';
 import { affects, settings, type IntermediateFailures } from '../settings/settings';
 
 export const DIAGNOSTIC_SOURCE = 'WU Log Lens';
@@ -88,6 +89,7 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
 /** Registers the Problems panel feature; dispose the result to remove it. */
 export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('wuLogLens');
+  const tabs = new TabFollower();
 
   const openDocument = (uri: vscode.Uri): vscode.TextDocument | undefined => {
     const key = uri.toString();
@@ -95,7 +97,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
   };
 
   const render = (document: vscode.TextDocument): void => {
-    if (!isLogDocument(document) || !settings.problemsEnabled(document.uri)) {
+    if (!isLogDocument(document) || !settings.problemsEnabled(document.uri) || tabs.isHidden(document.uri)) {
       collection.delete(document.uri);
       return;
     }
@@ -114,6 +116,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
 
   const subscriptions: vscode.Disposable[] = [
     collection,
+    tabs,
+    tabs.onDidCloseLastTab((uri) => collection.delete(uri)),
+    tabs.onDidShowAgain((uri) => {
+      const d = openDocument(uri);
+      if (d) render(d);
+    }),
     analyses.onDidChange((uri) => {
       const d = openDocument(uri);
       if (d) render(d);

@@ -46,6 +46,11 @@ export const settings = {
   },
 };
 
+/** Writes a setting (user settings unless another target is given). */
+export function updateSetting(name: SettingName, value: unknown, target: vscode.ConfigurationTarget = vscode.ConfigurationTarget.Global): Thenable<void> {
+  return vscode.workspace.getConfiguration(SECTION).update(name, value, target);
+}
+
 /** True when the change touches any of the named settings (or, with none named, any of ours). */
 export function affects(e: vscode.ConfigurationChangeEvent, ...names: SettingName[]): boolean {
   if (!names.length) return e.affectsConfiguration(SECTION);

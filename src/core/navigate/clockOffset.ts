@@ -142,3 +142,10 @@ export function formatClockOffset(ms: number): string {
   const body = `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
   return ms === 0 ? '0:00' : `${sign}${body}`;
 }
+
+/** A logged wall-clock time (ms read as UTC) as `2025-03-10 08:03:09`; '' when unknown. */
+export function formatWallClock(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '';
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

@@ -19,3 +19,5 @@ export * from './focus';
 export * from './clockOffset';
 export * from './timeline';
 export * from './compactTimeline';
+export * from './textOfBytes';
+export * from './subsets';
