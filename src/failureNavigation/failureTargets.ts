@@ -30,16 +30,16 @@ export function failureTargets(document: vscode.TextDocument, set: FailureSet, a
     return entry ? ofAnalysis(entry.analysis, set) : EMPTY;
   }
   if (!isViewDocument(document.uri)) return EMPTY;
-  const map = maps.get(document.uri);
+  const map = maps.get(document);
   if (!map) return EMPTY;
   const out: FailureTargets = { lines: [], stillFailing: [], recovered: [] };
   for (const source of map.sources) {
     const entry = analyses.peek(source);
     if (!entry) continue;
     const t = ofAnalysis(entry.analysis, set);
-    out.lines.push(...maps.viewLinesOf(document.uri, source, t.lines));
-    out.stillFailing.push(...maps.viewLinesOf(document.uri, source, t.stillFailing));
-    out.recovered.push(...maps.viewLinesOf(document.uri, source, t.recovered));
+    out.lines.push(...maps.viewLinesOf(document, source, t.lines));
+    out.stillFailing.push(...maps.viewLinesOf(document, source, t.stillFailing));
+    out.recovered.push(...maps.viewLinesOf(document, source, t.recovered));
   }
   out.lines.sort((a, b) => a - b);
   return out;

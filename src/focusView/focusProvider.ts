@@ -43,7 +43,7 @@ export class FocusProvider extends Disposables implements vscode.TextDocumentCon
     const t = translatorFor(configuredLang(uri));
     const target = parseFocusUri(uri);
     const empty = (text: string): string => {
-      this.maps.set(uri, lineMap([], [-1], [0]));
+      this.maps.set(uri, text, lineMap([], [-1], [0]));
       this.stats.set(uri.toString(), { lines: 0, truncated: false });
       return text;
     };
@@ -59,7 +59,8 @@ export class FocusProvider extends Disposables implements vscode.TextDocumentCon
     const r = focusLines({ analysis: entry.analysis, index: entry.index, lineText: (l) => (l < source.lineCount ? source.lineAt(l).text : undefined), lineCount: source.lineCount }, target.selector);
     this.stats.set(uri.toString(), { lines: r.lines.length, truncated: r.truncated });
     if (!r.lines.length) return empty(t('No line of {0} matches this focus.', source.uri.toString(true)));
-    this.maps.set(uri, lineMap([source.uri], new Array<number>(r.lines.length).fill(0), r.lines));
-    return r.lines.map((l) => source.lineAt(l).text).join('\n');
+    const text = r.lines.map((l) => source.lineAt(l).text).join('\n');
+    this.maps.set(uri, text, lineMap([source.uri], new Array<number>(r.lines.length).fill(0), r.lines));
+    return text;
   }
 }

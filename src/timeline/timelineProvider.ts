@@ -58,13 +58,14 @@ export class TimelineProvider extends Disposables implements vscode.TextDocument
       source.push(tl.src[k]);
       line.push(tl.line[k]);
     }
-    this.maps.set(uri, lineMap(inputs.map((i) => i.uri), source, line));
+    const text = header.concat(body).join('\n');
+    this.maps.set(uri, text, lineMap(inputs.map((i) => i.uri), source, line));
     this.summaries.set(uri.toString(), {
       sources: tl.sources.map((s, i) => ({ name: s.name, tag: s.tag, clock: s.clock, uri: inputs[i].uri.toString() })),
       offset: tl.offset,
       headerLines: header.length,
       lines: header.length + body.length,
     });
-    return header.concat(body).join('\n');
+    return text;
   }
 }

@@ -21,7 +21,8 @@ export async function goToSourceLine(maps: ViewLineMaps, view?: vscode.Uri | str
   const viewUri = typeof view === 'string' ? vscode.Uri.parse(view) : view ?? editor?.document.uri;
   const viewLine = typeof line === 'number' ? line : editor && viewUri && editor.document.uri.toString() === viewUri.toString() ? editor.selection.active.line : undefined;
   if (!viewUri || viewLine === undefined || !isViewDocument(viewUri)) return undefined;
-  const target = maps.sourceOf(viewUri, viewLine);
+  const viewDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === viewUri.toString());
+  const target = viewDoc ? maps.sourceOf(viewDoc, viewLine) : undefined;
   if (!target) {
     const t = translatorFor(configuredLang(viewUri));
     void vscode.window.setStatusBarMessage(t('This line has no source line.'), 4000);
@@ -39,7 +40,7 @@ class SourceLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly maps: ViewLineMaps) {}
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    const map = this.maps.get(document.uri);
+    const map = this.maps.get(document);
     if (!map) return [];
     const t = translatorFor(configuredLang(document.uri));
     const tooltip = t('Go to the source line');
@@ -62,7 +63,7 @@ class SourceDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly maps: ViewLineMaps) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    const target = this.maps.sourceOf(document.uri, position.line);
+    const target = this.maps.sourceOf(document, position.line);
     return target ? new vscode.Location(target.uri, new vscode.Position(target.line, 0)) : undefined;
   }
 }
