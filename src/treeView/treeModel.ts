@@ -241,15 +241,18 @@ export class TreeModel {
 
   private callChildren(c: LogicalCall): TreeNode[] {
     const t = this.env.t;
-    const out: TreeNode[] = [];
+    // The lines of every half (starts, results, ends) in log order.
+    const lines: Array<{ line: number; node: TreeNode }> = [];
     for (const h of c.halves) {
-      out.push({ type: 'line', at: { file: h.file, line: h.startLine }, role: 'start' });
+      lines.push({ line: h.startLine, node: { type: 'line', at: { file: h.file, line: h.startLine }, role: 'start' } });
       const resultAt = h.resultLine !== undefined ? { file: h.file, line: h.resultLine } : undefined;
-      if (h.counts) out.push({ type: 'fact', label: countsText(h.counts, t), at: resultAt, icon: 'symbol-numeric' });
-      if (h.exitCode !== undefined) out.push({ type: 'fact', label: t('Exit code {0}', this.codeText(h.exitCode)), at: resultAt, icon: 'symbol-constant' });
-      if (h.callErrorCode !== undefined) out.push({ type: 'fact', label: t('Call error code {0}', this.codeText(h.callErrorCode)), at: resultAt, icon: 'symbol-constant' });
-      if (h.endLine !== undefined) out.push({ type: 'line', at: { file: h.file, line: h.endLine }, role: 'end' });
+      const factLine = h.resultLine ?? h.endLine ?? h.startLine;
+      if (h.counts) lines.push({ line: factLine, node: { type: 'fact', label: countsText(h.counts, t), at: resultAt, icon: 'symbol-numeric' } });
+      if (h.exitCode !== undefined) lines.push({ line: factLine, node: { type: 'fact', label: t('Exit code {0}', this.codeText(h.exitCode)), at: resultAt, icon: 'symbol-constant' } });
+      if (h.callErrorCode !== undefined) lines.push({ line: factLine, node: { type: 'fact', label: t('Call error code {0}', this.codeText(h.callErrorCode)), at: resultAt, icon: 'symbol-constant' } });
+      if (h.endLine !== undefined) lines.push({ line: h.endLine + 0.5, node: { type: 'line', at: { file: h.file, line: h.endLine }, role: 'end' } });
     }
+    const out: TreeNode[] = lines.sort((a, b) => a.line - b.line).map((x) => x.node);
     for (const f of this.env.analysis.failures) if (f.callKey && this.callByKey.get(f.callKey) === c) out.push({ type: 'ref', target: { kind: 'failure', failure: f } });
     const updates = c.updateIds.map((id) => this.update(id)).filter((u): u is UpdateInfo => u !== undefined);
     out.push(...page(updates, 0, (update): TreeNode => ({ type: 'ref', target: { kind: 'update', update } })));

@@ -20,7 +20,7 @@ export interface LogicalCall {
   endLine?: number;
   startTime?: number;
   endTime?: number;
-  /** Failed when any half failed; else cancelled, unknown, succeeded in that order. */
+  /** Failed when any half failed; else cancelled; else succeeded when a half says so; else unknown. */
   result: Call['result'];
   exitCode?: number;
   callErrorCode?: number;
@@ -30,7 +30,7 @@ export interface LogicalCall {
   halves: Call[];
 }
 
-const RESULT_RANK: Record<Call['result'], number> = { failed: 3, cancelled: 2, unknown: 1, succeeded: 0 };
+const RESULT_RANK: Record<Call['result'], number> = { failed: 3, cancelled: 2, succeeded: 1, unknown: 0 };
 const CALL_ID = /\bId = (\d{1,9})\b/;
 
 /** The agent's call id written in a START label (`... CallerId = X  Id = 22 (cV = ...)`). */
