@@ -174,6 +174,7 @@ for (const [scopeName, path] of grammarFiles) {
     wulog: '2022/09/26 15:55:37.5603397 4792  12396 Agent           ',
     cbslog: '2016-09-28 04:30:30, Info                  CBS    ',
     wureport: '',
+    wutimeline: 'WU     | 2022/09/26 15:55:37.5603397 4792  12396 Agent           ',
   };
   const message = '*FAILED* [80070005] Install';
   /** A record of exactly `size` characters that ends with `message`. */

@@ -56,7 +56,7 @@ export function symbolText(n: OutlineNode, t: Translate, lang: Lang, lineText: (
     }
     case 'update':
       if (!n.update) break;
-      return { name: cut(updateLabel(n.update)), detail: n.update.updateId };
+      return { name: cut(updateLabel(n.update)), detail: n.update.kb || n.update.title ? n.update.updateId : '' };
     case 'failure': {
       const f = n.failure;
       if (!f) break;
