@@ -7,6 +7,7 @@ import { TIMELINE_SCHEME } from '../common/viewSchemes';
 import { mergeTimeline, parseClockOffset, timelineLine, type Timeline } from '../core/navigate';
 import { configuredLang } from '../settings/language';
 import { affects, settings } from '../settings/settings';
+import type { Translate } from '../settings/placeholders';
 import { translatorFor } from '../settings/translate';
 import { lineMap, type ViewLineMaps } from '../viewDocuments/lineMaps';
 import { timelineHeader } from './timelineHeader';
@@ -44,6 +45,19 @@ export class TimelineProvider extends Disposables implements vscode.TextDocument
     const items = timelineItems(uri);
     const scope = items[0];
     const t = translatorFor(configuredLang(scope));
+    try {
+      return await this.build(uri, items, t, token);
+    } catch (err) {
+      // Bad input never throws out of the view: the document says what went wrong.
+      console.error('WU Log Lens: merged timeline failed', err);
+      const text = `# ${t('The merged timeline could not be made: {0}', err instanceof Error ? err.message : String(err))}`;
+      this.maps.set(uri, text, lineMap([], [-1], [0]));
+      return text;
+    }
+  }
+
+  private async build(uri: vscode.Uri, items: vscode.Uri[], t: Translate, token: vscode.CancellationToken): Promise<string> {
+    const scope = items[0];
     const { inputs, unreadable } = await collectInputs(items, token);
     const setting = parseClockOffset(settings.timelineClockOffset(scope));
     const offsetMs = typeof setting === 'number' ? setting : undefined;
