@@ -73,6 +73,17 @@ describe('next and previous failure', function () {
     assert.deepEqual(marks, { stillFailing: [lineOf(editor.document, 'resultMapped=800F0922')], recovered: [] });
   });
 
+  it('works in a focus view too: the failures of its log, at the lines that show them', async () => {
+    const log = (await showLog('navigate/WindowsUpdate.log', 'wulog')).document;
+    const view = await vscode.commands.executeCommand<vscode.TextDocument>('wuLogLens.openFocusView', log.uri, { kind: 'failures' });
+    const editor = await vscode.window.showTextDocument(view);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const move = await next();
+    assert.equal(view.lineAt(move.line ?? 0).text, log.lineAt(lineOf(log, 'resultMapped=800F0922')).text);
+    const marks = await vscode.commands.executeCommand<{ stillFailing: number[] }>('wuLogLens.test.failureMarks');
+    assert.deepEqual(marks?.stillFailing, [move.line]);
+  });
+
   it('contributes F8 / Shift+F8 scoped to our languages and the editor title buttons', async () => {
     const pkg = vscode.extensions.getExtension('wulog.wu-log-lens')?.packageJSON as { contributes: { keybindings: Array<{ command: string; key: string; when: string }>; menus: Record<string, Array<{ command: string; when?: string }>> } };
     const keys = pkg.contributes.keybindings.map((k) => `${k.key} ${k.command}`);

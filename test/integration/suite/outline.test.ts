@@ -80,4 +80,20 @@ describe('outline and folding', function () {
     assert.deepEqual(syms[0].children.map((c) => c.name), ['SetupPhasePrepare', 'SetupPhaseInstall', 'SetupPhaseFinalize']);
     assert.equal(syms[0].children[1].children.length, 1, 'the error line inside the install phase');
   });
+
+  it('speaks Chinese when wuLogLens.language is zh-cn', async () => {
+    await setSetting('language', 'zh-cn');
+    try {
+      // A log not shown before in this run (the outline of a document version is cached).
+      const { document } = await showLog('tree/CBS.log', 'cbslog');
+      const syms = await untilSome('Chinese symbols', async () => {
+        const s = await symbols(document.uri);
+        return s?.some((x) => x.name.startsWith('CBS 会话')) ? s : undefined;
+      });
+      assert.equal(syms[0].name, 'CBS 会话 31160042_3310000007');
+      assert.match(syms[0].detail, /个错误/);
+    } finally {
+      await setSetting('language', 'en');
+    }
+  });
 });
