@@ -35,7 +35,7 @@ const REQUIRED = [
   'extension/language-configuration.json', 'extension/readme.md', 'extension/changelog.md',
   'extension/LICENSE.txt', 'extension/l10n/bundle.l10n.json', 'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/syntaxes/wulog.tmLanguage.json', 'extension/syntaxes/cbslog.tmLanguage.json',
-  'extension/syntaxes/wureport.tmLanguage.json',
+  'extension/syntaxes/wureport.tmLanguage.json', 'extension/syntaxes/wutimeline.tmLanguage.json',
   'extension/media/reportView.js', 'extension/media/reportView.css',
 ];
 const FORBIDDEN = [/^extension\/(src|test|out|node_modules|scripts|samples|\.ci|\.vscode|\.team)\//, /\.map$/, /\.ts$/, /\.vsix$/, /tsconfig|eslint|\.vscode-test/];

@@ -132,7 +132,7 @@ for (const [scopeName, path] of grammarFiles) {
 // 5. Snapshot tests (vscode-tmgrammar-snap): one test per fixture; a missing .snap is a failure.
 {
   console.log(`snapshot tests (vscode-tmgrammar-snap)${update ? ', updating' : ''}`);
-  const files = readdirSync(snapDir).filter((f) => /\.(wulog|cbslog|wureport)$/.test(f)).sort();
+  const files = readdirSync(snapDir).filter((f) => /\.(wulog|cbslog|wureport|wutimeline)$/.test(f)).sort();
   const missing = update ? [] : files.filter((f) => !existsSync(join(snapDir, `${f}.snap`)));
   for (const f of missing) record(false, `${f}: no .snap file (run: npm run test:grammar -- --update)`);
   const present = files.filter((f) => !missing.includes(f));
@@ -174,6 +174,7 @@ for (const [scopeName, path] of grammarFiles) {
     wulog: '2022/09/26 15:55:37.5603397 4792  12396 Agent           ',
     cbslog: '2016-09-28 04:30:30, Info                  CBS    ',
     wureport: '',
+    wutimeline: 'WU     | 2022/09/26 15:55:37.5603397 4792  12396 Agent           ',
   };
   const message = '*FAILED* [80070005] Install';
   /** A record of exactly `size` characters that ends with `message`. */

@@ -5,11 +5,15 @@ import * as vscode from 'vscode';
 import { analyzeText, type Analysis } from '../core/analysis';
 import type { Level } from '../core/model/types';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
+import { Disposables } from '../common/disposables';
+import { fileNameOf } from '../common/uris';
+import { isViewDocument } from '../common/viewSchemes';
 
 const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
 
+/** A log the extension analyses: one of our languages, and not a view built from another log. */
 export function isLogDocument(document: vscode.TextDocument): boolean {
-  return LOG_LANGUAGES.includes(document.languageId);
+  return LOG_LANGUAGES.includes(document.languageId) && !isViewDocument(document.uri);
 }
 
 export interface DocumentAnalysis {
@@ -21,12 +25,11 @@ export interface DocumentAnalysis {
 /** Waits this long after the last edit before analysing again. */
 const EDIT_DEBOUNCE_MS = 300;
 
-export class DocumentAnalyses implements vscode.Disposable {
+export class DocumentAnalyses extends Disposables {
   private readonly cache = new Map<string, DocumentAnalysis>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly removed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  private readonly removed = this.register(new vscode.EventEmitter<vscode.Uri>());
 
   /** Fires after a document's analysis was (re)computed. */
   readonly onDidChange = this.changed.event;
@@ -35,13 +38,11 @@ export class DocumentAnalyses implements vscode.Disposable {
 
   /** `levelsFor`: for documents whose text cannot carry each line's level (decoded ETL), the real level of a line. */
   constructor(private readonly levelsFor?: (uri: vscode.Uri) => ((line: number, level: Level | undefined) => Level | undefined) | undefined) {
-    this.subscriptions.push(
-      this.changed,
-      this.removed,
-      vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-    );
+    super();
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
+    this.register({ dispose: () => this.clear() });
     for (const d of vscode.workspace.textDocuments) this.refresh(d);
   }
 
@@ -98,16 +99,9 @@ export class DocumentAnalyses implements vscode.Disposable {
     if (this.cache.delete(key)) this.removed.fire(uri);
   }
 
-  dispose(): void {
+  private clear(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.cache.clear();
-    for (const s of this.subscriptions) s.dispose();
   }
-}
-
-/** The last path segment of a document's URI (the whole URI when it has none), as the core's file name. */
-export function fileNameOf(uri: vscode.Uri): string {
-  const path = uri.path;
-  return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
 }

@@ -9,28 +9,19 @@ import type { Span } from '../core/model/types';
 import { configuredLang } from '../settings/language';
 import { failureMessage, noiseMessage, relatedLines, spanFor, unreadableMessage } from './messages';
 import { translatorFor } from '../settings/translate';
+import { TabFollower } from './tabFollower';
+import { affects, settings, type IntermediateFailures } from '../settings/settings';
 
 export const DIAGNOSTIC_SOURCE = 'WU Log Lens';
 
 /** Intermediate-line diagnostics per document: enough to browse, few enough for a 50 MB log to stay responsive. */
 export const MAX_NOISE_DIAGNOSTICS = 1000;
 
-type NoiseSetting = 'hide' | 'hint' | 'information' | 'warning';
-
-const NOISE_SEVERITY: Record<Exclude<NoiseSetting, 'hide'>, vscode.DiagnosticSeverity> = {
+const NOISE_SEVERITY: Record<Exclude<IntermediateFailures, 'hide'>, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
   information: vscode.DiagnosticSeverity.Information,
   warning: vscode.DiagnosticSeverity.Warning,
 };
-
-function noiseSetting(scope: vscode.Uri): NoiseSetting {
-  const v = vscode.workspace.getConfiguration('wuLogLens.problems', scope).get<string>('intermediateFailures', 'hint');
-  return v === 'hide' || v === 'information' || v === 'warning' ? v : 'hint';
-}
-
-function enabled(scope: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('wuLogLens.problems', scope).get<boolean>('enabled', true);
-}
 
 function rangeOn(line: number, span: Span): vscode.Range {
   return new vscode.Range(line, span.start, line, span.end);
@@ -74,7 +65,7 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
     out.push(d);
   }
 
-  const setting = noiseSetting(document.uri);
+  const setting = settings.intermediateFailures(document.uri);
   if (setting !== 'hide') {
     const severity = NOISE_SEVERITY[setting];
     let shown = 0;
@@ -98,6 +89,7 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
 /** Registers the Problems panel feature; dispose the result to remove it. */
 export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('wuLogLens');
+  const tabs = new TabFollower();
 
   const openDocument = (uri: vscode.Uri): vscode.TextDocument | undefined => {
     const key = uri.toString();
@@ -105,7 +97,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
   };
 
   const render = (document: vscode.TextDocument): void => {
-    if (!isLogDocument(document) || !enabled(document.uri)) {
+    if (!isLogDocument(document) || !settings.problemsEnabled(document.uri) || tabs.isHidden(document.uri)) {
       collection.delete(document.uri);
       return;
     }
@@ -124,6 +116,12 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
 
   const subscriptions: vscode.Disposable[] = [
     collection,
+    tabs,
+    tabs.onDidCloseLastTab((uri) => collection.delete(uri)),
+    tabs.onDidShowAgain((uri) => {
+      const d = openDocument(uri);
+      if (d) render(d);
+    }),
     analyses.onDidChange((uri) => {
       const d = openDocument(uri);
       if (d) render(d);
@@ -131,7 +129,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
     analyses.onDidRemove((uri) => collection.delete(uri)),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('wuLogLens.problems') || e.affectsConfiguration('wuLogLens.language')) renderAll();
+      if (affects(e, 'problems.enabled', 'problems.intermediateFailures', 'language')) renderAll();
     }),
   ];
   // Documents opened before activation were analysed before this listener existed.

@@ -5,6 +5,8 @@ import { mergeLevel } from '../core/analysis';
 import { decodeEtlText, etlLevel, fileSource, memorySource, type EtlSource } from '../core/etl';
 import type { Level } from '../core/model/types';
 import { ETL_SCHEME, sourcesOf } from './etlUris';
+import { Disposables } from '../common/disposables';
+import { baseName } from '../common/uris';
 
 /** ETL files larger than this are not read into memory through a non-local file system. */
 const VIRTUAL_MAX_BYTES = 256 * 1024 * 1024;
@@ -18,18 +20,19 @@ const MAX_LEVELS = 200_000;
 async function sourceOf(uri: vscode.Uri): Promise<EtlSource> {
   if (uri.scheme === 'file') return fileSource(uri.fsPath);
   const st = await vscode.workspace.fs.stat(uri);
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const name = baseName(uri);
   if (st.size > VIRTUAL_MAX_BYTES) throw new Error(vscode.l10n.t('{0} is too large ({1} MB) to read through this workspace\'s file system. Copy it to a local folder and open it from there.', name, Math.round(st.size / 1048576)));
   return memorySource(name, await vscode.workspace.fs.readFile(uri));
 }
 
-export class DecodedEtlProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class DecodedEtlProvider extends Disposables implements vscode.TextDocumentContentProvider {
   private readonly levels = new Map<string, Map<number, Level>>();
   private readonly events = new Map<string, number>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    this.subscriptions = [vscode.workspace.registerTextDocumentContentProvider(ETL_SCHEME, this)];
+    super();
+    this.register(vscode.workspace.registerTextDocumentContentProvider(ETL_SCHEME, this));
+    this.register({ dispose: () => { this.levels.clear(); this.events.clear(); } });
   }
 
   /** The level of each line of a decoded document, for its analysis. */
@@ -87,11 +90,5 @@ export class DecodedEtlProvider implements vscode.TextDocumentContentProvider, v
       sub.dispose();
       for (const s of sources) await s.close?.();
     }
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.levels.clear();
-    this.events.clear();
   }
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DecodedEtlProvider } from './decodedEtlProvider';
 import { openDecodedEtl } from './openDecodedEtlCommand';
+import { baseName } from '../common/uris';
 
 export const ETL_EDITOR_VIEW_TYPE = 'wuLogLens.etlDecoded';
 
@@ -16,7 +17,7 @@ class EtlEditorProvider implements vscode.CustomReadonlyEditorProvider {
   }
 
   resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
-    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    const name = baseName(document.uri);
     panel.webview.options = { enableScripts: false };
     const page = (text: string): string => `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"></head><body style="font-family: var(--vscode-font-family); padding: 1em">${escapeHtml(text)}</body></html>`;
     panel.webview.html = page(vscode.l10n.t('Decoding {0}…', name));

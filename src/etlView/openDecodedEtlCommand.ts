@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import { isEtlName } from '../core/etl';
 import type { DecodedEtlProvider } from './decodedEtlProvider';
 import { decodedEtlUri } from './etlUris';
+import { baseName as baseOf } from '../common/uris';
 
 export const OPEN_DECODED_ETL_COMMAND = 'wuLogLens.openDecodedEtl';
 const MAX_DEPTH = 4;
 const MAX_FILES = 500;
 
-const baseOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 async function etlFilesIn(dir: vscode.Uri, depth: number, out: vscode.Uri[]): Promise<void> {
   if (depth > MAX_DEPTH || out.length >= MAX_FILES) return;

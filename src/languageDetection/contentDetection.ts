@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { detectFormat } from '../core/format/detect';
 import { SWITCHABLE_LANGUAGES, languageForFormat } from './languages';
+import { affects, settings } from '../settings/settings';
+import { baseName } from '../common/uris';
 
 /** How much of a document is sampled: the first lines, and never more than 64 K characters. */
 const SAMPLE_LINES = 50;
@@ -22,7 +24,7 @@ function isCandidate(doc: vscode.TextDocument): boolean {
 }
 
 function enabled(doc: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('wuLogLens', doc.uri).get<boolean>('detectByContent', true);
+  return settings.detectByContent(doc.uri);
 }
 
 /** The first lines, each read only up to what is left of the budget (a 1 MB line costs nothing). */
@@ -37,10 +39,8 @@ function sample(doc: vscode.TextDocument): string {
   return lines.join('\n');
 }
 
-function baseName(uri: vscode.Uri): string | undefined {
-  if (uri.scheme === 'untitled') return undefined;
-  const i = uri.path.lastIndexOf('/');
-  return uri.path.slice(i + 1) || undefined;
+function nameHint(uri: vscode.Uri): string | undefined {
+  return uri.scheme === 'untitled' ? undefined : baseName(uri) || undefined;
 }
 
 export function registerContentDetection(context: vscode.ExtensionContext): void {
@@ -55,7 +55,7 @@ export function registerContentDetection(context: vscode.ExtensionContext): void
     if (doc.isClosed || !isCandidate(doc) || userChoice.has(key) || !enabled(doc)) return;
     let language: string | undefined;
     try {
-      language = languageForFormat(detectFormat(sample(doc), baseName(doc.uri)));
+      language = languageForFormat(detectFormat(sample(doc), nameHint(doc.uri)));
     } catch {
       return; // detection must never break opening a document
     }
@@ -101,7 +101,7 @@ export function registerContentDetection(context: vscode.ExtensionContext): void
       }, CHANGE_DELAY_MS));
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('wuLogLens.detectByContent')) vscode.workspace.textDocuments.forEach(detect);
+      if (affects(e, 'detectByContent')) vscode.workspace.textDocuments.forEach(detect);
     }),
     { dispose: () => { pendingChanges.forEach((t) => clearTimeout(t)); pendingChanges.clear(); } },
   );

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { decodedEtlUri } from '../etlView/etlUris';
 import { analyzeFiles, analyzeText, InputError, isAbortError, type Analysis } from '../core/analysis';
-import { fileNameOf, isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { isLogDocument, type DocumentAnalyses } from '../analysisService/documentAnalyses';
+import { fileNameOf } from '../common/uris';
 import { reportFileName } from '../core/report';
 import { analyzeVirtual, messageOf, SummarizeInputError } from './virtualFiles';
 

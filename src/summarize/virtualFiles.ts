@@ -8,6 +8,7 @@ import type { FileInfo } from '../core/model/types';
 import { BundleReader } from '../core/bundle/reader';
 import { isArchiveName } from '../core/bundle/names';
 import { attachBundle, type BundleInput } from '../core/bundle/inventory';
+import { baseName as baseOf, dirPath } from '../common/uris';
 
 /** A problem the user should read (shown as an error message, not thrown further). */
 export class SummarizeInputError extends Error {}
@@ -31,7 +32,6 @@ interface Candidate {
   stat?: vscode.FileStat;
 }
 
-const baseOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 /** Reads the given files and folders (walked) through vscode.workspace.fs and analyses them together. */
 export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode.CancellationToken): Promise<VirtualAnalysis | undefined> {
@@ -58,7 +58,7 @@ export async function analyzeVirtual(roots: readonly vscode.Uri[], token: vscode
   const uris: vscode.Uri[] = [];
   const list = candidates.slice(0, MAX_FILES);
   // ETL files: decoded, those of one folder merged into one text (one analysed file).
-  const dirOf = (c: Candidate): string => c.uri.with({ path: c.uri.path.slice(0, c.uri.path.lastIndexOf('/')) }).toString();
+  const dirOf = (c: Candidate): string => c.uri.with({ path: dirPath(c.uri) }).toString();
   const groups = new Map<Candidate, Candidate[]>();
   for (const g of groupByFolder(list.filter((c) => isEtlName(c.uri.path)), dirOf)) groups.set(g[0], g);
   try {

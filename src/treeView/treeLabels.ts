@@ -1,15 +1,5 @@
 // Small text helpers for tree nodes (pure; unit-tested).
-import type { CallKind } from '../core/analysis/types';
 import { truncateToWidth } from '../core/text/width';
-
-const KIND_ORDER: readonly CallKind[] = ['install', 'download', 'search', 'uninstall', 'agent', 'other'];
-
-/** Sort rank of a call kind: the kinds that usually decide an outcome come first. */
-export function callKindOrder(kind: CallKind): number {
-  const i = KIND_ORDER.indexOf(kind);
-  return i < 0 ? KIND_ORDER.length : i;
-}
-
 /** First block of an update GUID (`A1B2C3D4…`), for short descriptions; the tooltip has it whole. */
 export function shortId(id: string): string {
   const dash = id.indexOf('-');
@@ -32,4 +22,14 @@ export function lineMessage(text: string): string {
   // eslint-disable-next-line no-control-regex
   const clean = body.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
   return truncateToWidth(clean, MESSAGE_MAX);
+}
+
+// The timestamp at the start of a line: `2025/03/10 00:03:09.1234567` (WU), `2025-03-10 08:03:09,` (CBS),
+// `2018-10-02<TAB>10:55:18:145` (Windows 7), a ReportingEvents line's second field.
+const TIME = /^\uFEFF?(?:\{[0-9A-Fa-f-]{36}\}\t)?(\d{4})[-/](\d{2})[-/](\d{2})[ \t]+(\d{1,2}:\d{2}:\d{2})/;
+
+/** The date and time a log line starts with, as `2025-03-10 08:03:09`; '' when it has none. */
+export function lineTime(text: string): string {
+  const m = TIME.exec(text.slice(0, 80));
+  return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4].padStart(8, '0')}` : '';
 }

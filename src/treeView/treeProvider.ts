@@ -1,11 +1,15 @@
 // The tree view's data provider: follows the active editor and shows the shared analysis of the
-// log in it (never parses again). Children are built lazily by TreeModel, one page at a time.
+// log in it (never parses again). Children are built lazily by TreeModel, one page at a time;
+// the grouping (by update or by call) and the failures-only filter are kept in workspace state.
 import * as vscode from 'vscode';
 import { type DocumentAnalyses, isLogDocument } from '../analysisService/documentAnalyses';
+import { Disposables } from '../common/disposables';
 import { configuredLang } from '../settings/language';
+import { affects } from '../settings/settings';
 import { translatorFor } from '../settings/translate';
 import { REVEAL_LINE_COMMAND } from './revealLineCommand';
-import { type IconColor, type TreeNode, TreeModel } from './treeModel';
+import { type TreeNode, type TreeOptions, TreeModel } from './treeModel';
+import { type IconColor, viewOf } from './treeNodeViews';
 
 const COLORS: Record<IconColor, string> = {
   failed: 'testing.iconFailed',
@@ -20,28 +24,35 @@ const ROOT = Symbol('root');
 /** Schemes of editors that are not documents a user opened (output, debug console input...). */
 const IGNORED_SCHEMES = new Set(['output', 'debug', 'vscode-scm', 'comment']);
 
-export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
+/** Where the view's grouping and filter are kept between sessions (workspace state). */
+const OPTIONS_KEY = 'wuLogLens.treeOptions';
+
+export class LogTreeProvider extends Disposables implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined | void>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires with the shown document (undefined when none) after the tree changed its source. */
+  private readonly sourceChanged = this.register(new vscode.EventEmitter<vscode.Uri | undefined>());
+  readonly onDidChangeSource = this.sourceChanged.event;
   private model?: TreeModel;
   private document?: vscode.TextDocument;
+  private opts: TreeOptions;
   private childCache = new Map<TreeNode | typeof ROOT, TreeNode[]>();
   private parents = new WeakMap<TreeNode, TreeNode | undefined>();
 
-  constructor(private readonly analyses: DocumentAnalyses) {
-    this.subscriptions.push(
-      this.changed,
-      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
-      analyses.onDidChange((uri) => this.onAnalysis(uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        // Code names and meanings follow wuLogLens.language.
-        if (e.affectsConfiguration('wuLogLens.language')) this.refresh();
-      }),
-      analyses.onDidRemove((uri) => {
-        if (this.document && uri.toString() === this.document.uri.toString()) this.follow(vscode.window.activeTextEditor, true);
-      }),
-    );
+  constructor(private readonly analyses: DocumentAnalyses, private readonly state?: vscode.Memento) {
+    super();
+    const saved = state?.get<Partial<TreeOptions>>(OPTIONS_KEY);
+    this.opts = { groupBy: saved?.groupBy === 'call' ? 'call' : 'update', failuresOnly: saved?.failuresOnly === true };
+    this.register(vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)));
+    this.register(analyses.onDidChange((uri) => this.onAnalysis(uri)));
+    // Code names and meanings follow wuLogLens.language.
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affects(e, 'language')) this.refresh();
+    }));
+    this.register(analyses.onDidRemove((uri) => {
+      if (this.document && uri.toString() === this.document.uri.toString()) this.follow(vscode.window.activeTextEditor, true);
+    }));
+    this.publishOptions();
     this.follow(vscode.window.activeTextEditor);
   }
 
@@ -50,9 +61,23 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     return this.model ? this.document?.uri : undefined;
   }
 
-  /** Fires with the shown document (undefined when none) after the tree changed its source. */
-  private readonly sourceChanged = new vscode.EventEmitter<vscode.Uri | undefined>();
-  readonly onDidChangeSource = this.sourceChanged.event;
+  /** The model shown (for the view's commands). */
+  get current(): TreeModel | undefined {
+    return this.model;
+  }
+
+  get options(): TreeOptions {
+    return this.opts;
+  }
+
+  /** Changes the grouping or the failures-only filter, remembers it, and redraws. */
+  setOptions(change: Partial<TreeOptions>): TreeOptions {
+    this.opts = { ...this.opts, ...change };
+    void this.state?.update(OPTIONS_KEY, this.opts);
+    this.publishOptions();
+    this.refresh();
+    return this.opts;
+  }
 
   /** Re-reads the active editor's analysis and redraws. */
   refresh(): void {
@@ -62,7 +87,7 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const model = this.model;
     if (!model) return new vscode.TreeItem('');
-    const v = model.view(node);
+    const v = viewOf(model, node);
     const state =
       v.collapsible === 'expanded'
         ? vscode.TreeItemCollapsibleState.Expanded
@@ -81,7 +106,7 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       item.tooltip = md;
     }
     if (v.line !== undefined && this.document) {
-      item.command = { command: REVEAL_LINE_COMMAND, title: vscode.l10n.t('Reveal Line'), arguments: [this.document.uri, v.line] };
+      item.command = { command: REVEAL_LINE_COMMAND, title: model.env.t('Reveal Line'), arguments: [this.document.uri, v.line] };
     }
     return item;
   }
@@ -104,30 +129,35 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
   }
 
   /** The node that best stands for a 0-based line: a failure whose evidence holds it, else the
-   *  innermost call around it (first page of each kind only). Undefined when none. */
+   *  innermost call, CBS session or DISM run around it (first page of each section). */
   nodeForLine(line: number): TreeNode | undefined {
-    for (const root of this.getChildren()) {
-      if (root.type !== 'section' || root.section !== 'failures') continue;
+    const sections = this.getChildren().filter((r) => r.type === 'section');
+    for (const root of sections) {
       for (const f of this.getChildren(root)) {
-        if (f.type === 'failure' && (f.failure.at.line === line || f.failure.evidence.some((e) => e.line === line))) return f;
+        if (f.type === 'failure' && (f.failure.at.line === line || f.failure.evidence.some((e) => e.file === 0 && e.line === line))) return f;
       }
     }
     let best: TreeNode | undefined;
     let bestStart = -1;
-    for (const root of this.getChildren()) {
-      if (root.type !== 'section' || root.section !== 'calls') continue;
-      for (const group of this.getChildren(root)) {
-        for (const c of this.getChildren(group)) {
-          if (c.type !== 'call') continue;
-          const { startLine, endLine } = c.call;
-          if (startLine <= line && line <= (endLine ?? startLine) && startLine > bestStart) {
-            best = c;
-            bestStart = startLine;
-          }
-        }
+    const consider = (node: TreeNode, start: number, end: number | undefined): void => {
+      if (start <= line && line <= (end ?? start) && start > bestStart) {
+        best = node;
+        bestStart = start;
+      }
+    };
+    for (const root of sections) {
+      for (const c of this.getChildren(root)) {
+        if (c.type === 'call') consider(c, c.call.startLine, c.call.endLine);
+        else if (c.type === 'session') consider(c, c.session.startLine, c.session.endLine);
+        else if (c.type === 'dismRun') consider(c, c.run.startLine, c.run.endLine ?? c.run.resultLine);
       }
     }
     return best;
+  }
+
+  private publishOptions(): void {
+    void vscode.commands.executeCommand('setContext', 'wuLogLens.treeGroupBy', this.opts.groupBy);
+    void vscode.commands.executeCommand('setContext', 'wuLogLens.treeFailuresOnly', this.opts.failuresOnly);
   }
 
   private follow(editor: vscode.TextEditor | undefined, force = false): void {
@@ -159,12 +189,7 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
       this.document = document;
       // Labels speak the same language as the code names in them (wuLogLens.language), as in the hover and Problems panel.
       const lang = configuredLang(document.uri);
-      this.model = new TreeModel({
-        analysis,
-        t: translatorFor(lang),
-        lang,
-        lineText: (line) => lineTextOf(document, line),
-      });
+      this.model = new TreeModel({ analysis, t: translatorFor(lang), lang, lineText: (line) => lineTextOf(document, line), options: this.opts });
     } else {
       this.document = undefined;
       this.model = undefined;
@@ -172,11 +197,6 @@ export class LogTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscod
     void vscode.commands.executeCommand('setContext', 'wuLogLens.treeHasLog', this.model !== undefined);
     if (hadModel || this.model) this.changed.fire();
     this.sourceChanged.fire(this.documentUri);
-  }
-
-  dispose(): void {
-    this.sourceChanged.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }
 

@@ -2,9 +2,11 @@
 // the Command Palette). It walks the same provider the view uses, so tests see what users see.
 import * as vscode from 'vscode';
 import type { LogTreeProvider } from './treeProvider';
-import type { TreeNode } from './treeModel';
+import type { TreeNode, TreeOptions } from './treeModel';
 
 export const TREE_SNAPSHOT_COMMAND = 'wuLogLens.test.treeSnapshot';
+/** `wuLogLens.test.treeNode(labels)`: the node reached by a path of labels from the roots (the argument the view's menus pass). */
+export const TREE_NODE_COMMAND = 'wuLogLens.test.treeNode';
 
 export interface SnapshotNode {
   label: string;
@@ -14,6 +16,7 @@ export interface SnapshotNode {
   icon?: string;
   color?: string;
   collapsible: number;
+  contextValue?: string;
   command?: { command: string; arguments: unknown[] };
   children?: SnapshotNode[];
 }
@@ -24,6 +27,7 @@ export interface TreeSnapshot {
   /** Labels of the nodes selected in the view. */
   selection: string[];
   visible: boolean;
+  options: TreeOptions;
 }
 
 /** Nodes expanded at most per level, so a snapshot of a big log stays small. */
@@ -47,6 +51,7 @@ export function snapshot(provider: LogTreeProvider, view: vscode.TreeView<TreeNo
       // ThemeColor.id is public since 1.94; our @types are older.
       color: (icon?.color as { id?: string } | undefined)?.id,
       collapsible: item.collapsibleState ?? 0,
+      contextValue: item.contextValue,
     };
     if (item.command) {
       out.command = {
@@ -64,11 +69,27 @@ export function snapshot(provider: LogTreeProvider, view: vscode.TreeView<TreeNo
     roots: provider.getChildren().map((n) => walk(n, 1)),
     selection: view.selection.map((n) => labelOf(provider.getTreeItem(n))),
     visible: view.visible,
+    options: provider.options,
   };
 }
 
+/** The node at a path of labels (each a prefix of the node's label), or undefined. */
+export function nodeAt(provider: LogTreeProvider, labels: readonly string[]): TreeNode | undefined {
+  let node: TreeNode | undefined;
+  for (const want of labels) {
+    node = provider.getChildren(node).find((n) => labelOf(provider.getTreeItem(n)).startsWith(want));
+    if (!node) return undefined;
+  }
+  return node;
+}
+
 export function registerTreeSnapshot(provider: LogTreeProvider, view: vscode.TreeView<TreeNode>): vscode.Disposable {
-  return vscode.commands.registerCommand(TREE_SNAPSHOT_COMMAND, (depth?: number) =>
-    snapshot(provider, view, typeof depth === 'number' && depth > 0 ? Math.min(depth, 8) : 3),
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(TREE_SNAPSHOT_COMMAND, (depth?: number) =>
+      snapshot(provider, view, typeof depth === 'number' && depth > 0 ? Math.min(depth, 8) : 3),
+    ),
+    vscode.commands.registerCommand(TREE_NODE_COMMAND, (labels?: unknown) =>
+      (Array.isArray(labels) && labels.every((l) => typeof l === 'string') ? nodeAt(provider, labels) : undefined),
+    ),
   );
 }

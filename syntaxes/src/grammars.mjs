@@ -1,4 +1,4 @@
-// Readable source of the three TextMate grammars. `node syntaxes/src/build.mjs` writes
+// Readable source of the four TextMate grammars (log line heads in heads.mjs). `node syntaxes/src/build.mjs` writes
 // syntaxes/*.tmLanguage.json from it; `--check` fails when the committed JSON is stale.
 //
 // Regex rules (the Oniguruma engine runs these on lines of 100 KB and more):
@@ -7,31 +7,7 @@
 // - a rule starts with a literal, an anchor (^, \b, a lookbehind) or a narrow class,
 //   so that it fails at once at most positions of a long line.
 
-const HEX = '[0-9A-Fa-f]';
-const GUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
-// Path characters: no whitespace, quotes, brackets or separators that end a path in prose.
-const PATH_CHAR = String.raw`[^\s"'<>|*?,;()\[\]]`;
-
-/**
- * Three alternative groups for a code with the given prefix: all zeros (success), severity bit
- * set (error), anything else (a hex number). Classifying inside one regex keeps captures free of
- * nested `patterns`, which vscode-textmate runs on a fresh copy of the line for every match.
- * @param {boolean} [loneZero] the success group is a single `0` (a bare code of 8 digits otherwise)
- */
-function classify(prefix, min, max, loneZero = false) {
-  const zeros = loneZero ? '0' : `0{${min},${max}}`;
-  const rest = max === 8 && min === 8 ? `${HEX}{8}` : `${HEX}{${min},${max}}`;
-  return `(?:(${prefix}${zeros})|(${prefix}[89A-Fa-f]${HEX}{7})|(${prefix}${rest}))`;
-}
-
-/** Capture names for the three groups of classify(), starting at group `first`. */
-function codeCaptures(first, s) {
-  return {
-    [first]: { name: `markup.inserted.hresult.success.${s}` },
-    [first + 1]: { name: `invalid.illegal.hresult.error.${s}` },
-    [first + 2]: { name: `constant.numeric.hex.${s}` },
-  };
-}
+import { AFTER_TAG, cbsExtras, cbsHead, classify, codeCaptures, GUID, HEX, LINE_START, PATH_CHAR, reportHead, wu10Head, wu7Head } from './heads.mjs';
 
 /** Rules shared by the three grammars, in the order they must be tried at one position. */
 function messageRules(s) {
@@ -224,16 +200,6 @@ function messageRules(s) {
 // (`editor.maxTokenizationLineLength`, default 20,000). The grammars do the same themselves, so
 // that they stay cheap where that setting is raised and in other TextMate hosts.
 
-/** Captures of a WindowsUpdate.log line header (Windows 10/11 and Windows 7 alike): date, time, PID, TID, component. */
-function wuHeaderCaptures(s) {
-  return {
-    1: { name: `comment.other.date.${s}` },
-    2: { name: `comment.other.time.${s}` },
-    3: { name: `comment.other.pid.${s}` },
-    4: { name: `comment.other.tid.${s}` },
-    5: { name: `entity.name.type.component.${s}` },
-  };
-}
 
 export const LONG_LINE = 20000;
 // Oniguruma's largest repeat count; longer lines are consumed in chunks of this size.
@@ -289,20 +255,8 @@ function wulog() {
   return grammar('Windows Update log', 'text.log.wulog', [{ include: '#header' }, { include: '#other-line' }], {
     header: {
       patterns: [
-        // Windows 10/11: `2022/09/26 15:55:37.5603397 4792  12396 Agent           message`
-        {
-          match:
-            String.raw`^\x{FEFF}?(\d{4}[/-]\d{2}[/-]\d{2})[ ](\d{2}:\d{2}:\d{2}\.\d{1,7})[ ]{1,8}(\d{1,10})[ ]{1,8}(\d{1,10})` +
-            String.raw`(?:[ ]{1,8}([A-Za-z][\w.-]{0,31})(?=\s|$))?`,
-          captures: wuHeaderCaptures(s),
-        },
-        // Windows 7: `2018-10-02<TAB>10:55:18:145<TAB> 408<TAB>12cc<TAB>Agent<TAB>message`
-        {
-          match:
-            String.raw`^\x{FEFF}?(\d{4}-\d{2}-\d{2})\t(\d{2}:\d{2}:\d{2}:\d{3})\t[ ]{0,8}(\d{1,10})\t[ ]{0,8}(${HEX}{1,8})` +
-            String.raw`(?:\t([^\t]{1,40})(?=\t|$))?`,
-          captures: wuHeaderCaptures(s),
-        },
+        wu10Head(LINE_START, s),
+        wu7Head(LINE_START, s),
       ].map((head) => lineRule(rest, head)),
     },
     'other-line': lineRule(rest),
@@ -312,32 +266,15 @@ function wulog() {
 
 function cbslog() {
   const s = 'cbslog';
-  const LEVEL_WIDTH = 22; // the level column, `Info` padded to 22 characters (message id included)
-  const pad = (level) => `(?<=${level})[ ]{${LEVEL_WIDTH - level.length}}`;
+  const head = cbsHead(LINE_START, s);
   return grammar(
     'CBS / DISM / setup log',
     'text.log.cbslog',
     [{ include: '#record' }, { include: '#continuation' }],
     {
-      // `2016-09-28 04:30:30, Info                  CBS    message`
-      // `2019-03-29 00:25:29, Info       [0x0601c1] IBS    message` (setup message id)
-      // `2021-06-09 12:08:19, Info                         message` (empty component)
       record: {
-        begin:
-          String.raw`^\x{FEFF}?(\d{4}-\d{2}-\d{2})[ ](\d{2}:\d{2}:\d{2})(,)[ ]` +
-          String.raw`(?:(Info)|(Warning|WARNING)|(Error|ERROR|Fatal|FATAL))` +
-          String.raw`(?:${pad('Info')}|${pad('Warning')}|${pad('WARNING')}|${pad('Error')}|${pad('ERROR')}|${pad('Fatal')}|${pad('FATAL')}` +
-          String.raw`|[ ]{1,8}(\[)(0x${HEX}{1,8})(\])[ ]|[ ]{1,17}(?=[A-Za-z]))` +
-          String.raw`(?:([A-Za-z][\w.-]{0,23})(?=[ ]|$))?`,
-        beginCaptures: {
-          1: { name: `comment.other.date.${s}` },
-          2: { name: `comment.other.time.${s}` },
-          4: { name: `comment.other.level.info.${s}` },
-          5: { name: `keyword.control.level.warning.${s}` },
-          6: { name: `invalid.illegal.level.error.${s}` },
-          8: { name: `comment.other.message-id.${s}` },
-          10: { name: `entity.name.type.component.${s}` },
-        },
+        begin: head.match,
+        beginCaptures: head.captures,
         end: String.raw`\Z`, // the line end; unlike `$`, Oniguruma finds it without trying every position
         name: `meta.record.${s}`,
         patterns: [{ include: '#csi' }, { include: '#dism-ids' }, { include: '#message' }],
@@ -350,25 +287,7 @@ function cbslog() {
         name: `meta.continuation.${s}`,
         patterns: [{ include: '#message' }],
       },
-      // CSI's own sequence number and timestamp: `00000001@2016/9/28:04:30:30.123`
-      csi: {
-        match: String.raw`\b(${HEX}{8})(@)(\d{4}/\d{1,2}/\d{1,2})(:)(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,7})?)`,
-        captures: {
-          1: { name: `comment.other.sequence.${s}` },
-          3: { name: `comment.other.date.${s}` },
-          5: { name: `comment.other.time.${s}` },
-        },
-      },
-      // DISM: `PID=1884 TID=1248`
-      'dism-ids': {
-        match: String.raw`\b(PID)(=)(\d{1,10})(?:[ ](TID)(=)(\d{1,10}))?\b`,
-        captures: {
-          1: { name: `variable.other.key.${s}` },
-          3: { name: `comment.other.pid.${s}` },
-          4: { name: `variable.other.key.${s}` },
-          6: { name: `comment.other.tid.${s}` },
-        },
-      },
+      ...cbsExtras(s),
       ...messageRules(s),
     },
   );
@@ -382,32 +301,7 @@ function wureport() {
     'text.log.wureport',
     [{ include: '#event' }, { include: '#other-line' }],
     {
-      // The first eleven of the 13 tab-separated fields; the message and the cV follow.
-      event: lineRule(rest, {
-        match:
-          String.raw`^\x{FEFF}?(\{${GUID}\})\t(\d{4}-\d{2}-\d{2})[ ](\d{2}:\d{2}:\d{2}(?::\d{1,3})?)([+-]\d{4})?\t(\d{1,6})\t` +
-          String.raw`(\d{1,6})(?:[ ](\[)(?:([A-Z_]{0,40}FAIL[A-Z_]{0,40})|([^\]\t]{1,80}))(\]))?\t(\d{1,6})\t(\{${GUID}\})\t(\d{1,10})\t` +
-          classify('', 1, 8) +
-          String.raw`\t([^\t]{0,200})\t(?:(Success)|(Failure)|([^\t]{0,40}))\t([^\t]{0,120})(?=\t|$)`,
-        captures: {
-          1: { name: `constant.language.guid.event.${s}` },
-          2: { name: `comment.other.date.${s}` },
-          3: { name: `comment.other.time.${s}` },
-          4: { name: `comment.other.timezone.${s}` },
-          5: { name: `comment.other.field.${s}` },
-          6: { name: `constant.numeric.event-id.${s}` },
-          8: { name: `invalid.illegal.event.failed.${s}` },
-          9: { name: `entity.name.function.event.${s}` },
-          11: { name: `comment.other.field.${s}` },
-          12: { name: `constant.language.guid.${s}` },
-          13: { name: `constant.numeric.revision.${s}` },
-          ...codeCaptures(14, s),
-          17: { name: `entity.name.tag.client.${s}` },
-          18: { name: `markup.inserted.result.success.${s}` },
-          19: { name: `invalid.illegal.result.failure.${s}` },
-          21: { name: `entity.name.type.category.${s}` },
-        },
-      }),
+      event: lineRule(rest, reportHead(LINE_START, s)),
       'other-line': lineRule(rest),
       // Last field: the correlation vector, `6WcFlH/sXkyDqHRT.1.1.0.4.0`
       'cv-field': {
@@ -419,8 +313,31 @@ function wureport() {
   );
 }
 
+// The merged timeline: `WU     | <a WindowsUpdate.log line>`, `CBS    | <a CBS.log line>`, and `#` header
+// lines. After the tag each line is coloured as in its own log (the same header rules, anchored
+// right after the tag), with the scopes of this grammar.
+function wutimeline() {
+  const s = 'wutimeline';
+  const rest = [{ include: '#csi' }, { include: '#dism-ids' }, { include: '#message' }];
+  return grammar('WU Log Lens merged timeline', 'text.log.wutimeline', [{ include: '#header-line' }, { include: '#tagged-line' }], {
+    'header-line': { match: String.raw`^#[^\n]{0,2000}`, name: `comment.line.number-sign.${s}` },
+    'tagged-line': {
+      begin: String.raw`^([A-Z]{2,8}\d{0,3})[ ]{0,8}(\|)[ ]`,
+      beginCaptures: {
+        1: { name: `entity.name.tag.source.${s}` },
+        2: { name: `punctuation.separator.source.${s}` },
+      },
+      end: String.raw`\Z`,
+      patterns: [wu10Head(AFTER_TAG, s), wu7Head(AFTER_TAG, s), cbsHead(AFTER_TAG, s), reportHead(AFTER_TAG, s)].map((head) => lineRule(rest, head)).concat([lineRule(rest)]),
+    },
+    ...cbsExtras(s),
+    ...messageRules(s),
+  });
+}
+
 export const grammars = {
   'wulog.tmLanguage.json': wulog(),
   'cbslog.tmLanguage.json': cbslog(),
   'wureport.tmLanguage.json': wureport(),
+  'wutimeline.tmLanguage.json': wutimeline(),
 };

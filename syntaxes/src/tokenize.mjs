@@ -44,6 +44,7 @@ export const ourGrammars = {
   'text.log.wulog': join(syntaxesDir, 'wulog.tmLanguage.json'),
   'text.log.cbslog': join(syntaxesDir, 'cbslog.tmLanguage.json'),
   'text.log.wureport': join(syntaxesDir, 'wureport.tmLanguage.json'),
+  'text.log.wutimeline': join(syntaxesDir, 'wutimeline.tmLanguage.json'),
 };
 
 export const INITIAL = vsctm.INITIAL;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { formatCode } from '../../../src/core/errors';
-import { callKindOrder, lineMessage, MESSAGE_MAX, shortId } from '../../../src/treeView/treeLabels';
+import { lineMessage, lineTime, MESSAGE_MAX, shortId } from '../../../src/treeView/treeLabels';
 
 describe('treeView labels', () => {
   it('formats codes (the shared formatCode) as 0x + 8 upper-case hex digits, unsigned', () => {
@@ -9,10 +9,12 @@ describe('treeView labels', () => {
     assert.equal(formatCode(-2145124318), '0x80240022');
   });
 
-  it('orders install, download, search before the rest', () => {
-    const kinds = (['other', 'search', 'agent', 'install', 'uninstall', 'download'] as const).slice();
-    kinds.sort((a, b) => callKindOrder(a) - callKindOrder(b));
-    assert.deepEqual(kinds, ['install', 'download', 'search', 'uninstall', 'agent', 'other']);
+  it('reads the date and time a line starts with, in every log family', () => {
+    assert.equal(lineTime('2025/02/11 08:20:00.1000000 1300  1310  Handler  x'), '2025-02-11 08:20:00');
+    assert.equal(lineTime('2018-10-02\t10:55:18:145\t 408\t12cc\tAgent\tx'), '2018-10-02 10:55:18');
+    assert.equal(lineTime('2016-09-28 04:30:30, Error                 CBS    Failed'), '2016-09-28 04:30:30');
+    assert.equal(lineTime('{7A1C2E3F-4B5D-4E6F-8A9B-0C1D2E3F4A5B}\t2023-05-02 09:30:00:125+0100\t1'), '2023-05-02 09:30:00');
+    assert.equal(lineTime('   continuation'), '');
   });
 
   it('shortens a GUID to its first block', () => {
