@@ -63,8 +63,14 @@ describe('read-only: every feature on every fixture changes nothing', function (
       await vscode.commands.executeCommand('wuLogLens.summarizeFailures', uri, [uri]);
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('wuLogLens.summarizeFailures');
-      await vscode.commands.executeCommand('wuLogLens.copyReport');
-      features += 8;
+      await vscode.commands.executeCommand('wuLogLens.copyReport', ['markdown', 'text', 'html'][i % 3]);
+      // Moving through the log: outline, folding, next failure, related ids.
+      await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', uri);
+      await vscode.commands.executeCommand('vscode.executeFoldingRangeProvider', uri);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('wuLogLens.nextFailure');
+      await vscode.commands.executeCommand('vscode.executeReferenceProvider', uri, new vscode.Position(Math.min(1, doc.lineCount - 1), 40));
+      features += 12;
       if (i % 6 === 5) await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     const folder = vscode.Uri.file(root);
