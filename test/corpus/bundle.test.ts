@@ -78,7 +78,7 @@ describe('corpus: a zip bundle of real logs', function () {
     assert.ok((a.chains ?? []).length > 0, 'chains across logs');
     const md = renderMarkdown(a, { lang: 'en' });
     assert.equal(md.split('\n')[2], '## What the bundle held');
-    for (const h of ['## Update chains across logs', '## What to ask the customer for next', '### Logs and the time each covers']) assert.ok(md.includes(h), h);
+    for (const h of ['## Update chains across logs', '## What to ask the customer for next', '**Logs and the time each covers**']) assert.ok(md.includes(h), h);
     assert.ok(renderMarkdown(a, { lang: 'zh-cn' }).includes('## 接下来请客户提供'));
     const j = toJsonReport(a);
     assert.ok(j.bundle && j.chains);

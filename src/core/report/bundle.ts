@@ -1,6 +1,7 @@
 // The report's bundle parts: what the bundle held (at the top), one chain per failed update
 // across the logs, and which log to ask the customer for next. Log text goes through codeSpan
 // or escapeMarkdown like everywhere else in the report.
+import { reportFileName } from './reportContext';
 import type { Analysis } from '../analysis/types';
 import type { ChainStep, UpdateChain } from '../analysis/finish/chainTypes';
 import type { Lang } from '../lang';
@@ -26,14 +27,15 @@ export function renderBundle(out: string[], a: Analysis, lang: Lang, fileName: (
   const t = bundleTexts(lang);
   out.push(`## ${t.heading}`, '');
   for (const s of b.sources.slice(0, 20)) {
-    out.push(`- ${t.source(s.kind, codeSpan(s.path), s.entries, s.logs)}${s.problem ? ` ${t.problems[s.problem.kind](codeSpan(s.problem.detail))}` : ''}`);
+    out.push(`- ${t.source(s.kind, codeSpan(shortPath(s.path)), s.entries, s.logs)}${s.problem ? ` ${t.problems[s.problem.kind](codeSpan(s.problem.detail))}` : ''}`);
   }
   if (b.sources.length > 20) out.push(`- ${t.more(b.sources.length - 20)}`);
   const facts = b.machine.slice(0, 8).map((m) => `${t.factKinds[m.kind] ?? m.kind} ${codeSpan(m.value)}`);
   out.push(`- **${t.machine}**${t.colon}${facts.length ? facts.join(lang === 'zh-cn' ? '，' : ', ') : t.machineUnknown}`);
   if (b.severalMachines) out.push(`- ${t.severalMachines}`);
   out.push('');
-  out.push(`### ${t.spansHeading}`, '');
+  // Bold lines, not headings: the report's `###` headings are the failures' details.
+  out.push(`**${t.spansHeading}**`, '');
   out.push(`| ${t.colLog} | ${t.colKind} | ${t.colFrom} | ${t.colTo} |`, '| --- | --- | --- | --- |');
   for (const [i, f] of a.files.slice(0, 60).entries()) {
     const id = f.identity;
@@ -47,10 +49,10 @@ export function renderBundle(out: string[], a: Analysis, lang: Lang, fileName: (
     out.push(`**${t.missingExpectedHeading}**${t.colon}${b.missingExpected.map((k) => t.kinds[k]).join(lang === 'zh-cn' ? '、' : ', ')}`, '');
   }
   if (b.skippedCount) {
-    out.push(`### ${t.skippedHeading(b.skippedCount)}`, '');
+    out.push(`**${t.skippedHeading(b.skippedCount)}**`, '');
     for (const s of b.skipped.slice(0, MAX_SKIPPED_SHOWN)) {
       const detail = s.detail && s.reason !== 'notALog' ? ` ${codeSpan(s.detail)}` : '';
-      out.push(`- ${codeSpan(s.name)}${t.colon}${t.skipReasons[s.reason]}${detail}`);
+      out.push(`- ${codeSpan(shortPath(s.name))}${t.colon}${t.skipReasons[s.reason]}${detail}`);
     }
     if (b.skippedCount > MAX_SKIPPED_SHOWN) out.push(`- ${t.more(b.skippedCount - Math.min(MAX_SKIPPED_SHOWN, b.skipped.length))}`);
     out.push('');
@@ -70,8 +72,7 @@ function stepLine(s: ChainStep, lang: Lang, ref: Ref): string {
 
 /** One chain per failed update (and per repair that fetched from Windows Update). */
 export function renderChains(out: string[], a: Analysis, lang: Lang, ref: Ref, name: (c: UpdateChain) => string): void {
-  // A chain of only the WU result and its CBS session says what the failure's details say already.
-  const chains = (a.chains ?? []).filter((c) => c.steps.length >= 3 || c.steps.some((s) => s.kind !== 'wu' && s.kind !== 'cbs'));
+  const chains = (a.chains ?? []).filter((c) => c.steps.length);
   if (!chains.length) return;
   const t = bundleTexts(lang);
   out.push(`## ${t.chainsHeading}`, '');
@@ -116,4 +117,14 @@ export function renderMissing(out: string[], a: Analysis, lang: Lang): void {
     out.push(`- **${what}**${t.colon}${why} ${lang === 'zh-cn' ? `（${t.forFailures(m.failures.length)}）` : `(${t.forFailures(m.failures.length)})`}`);
   }
   out.push('');
+}
+
+/**
+ * A bundle path as the report shows it: the archive or folder by its name, then the path inside
+ * (`bundle.zip!/evt/System.evtx`); never the local folders above it (the report is sent out).
+ */
+function shortPath(p: string): string {
+  const bang = p.indexOf('!');
+  const outer = bang >= 0 ? p.slice(0, bang) : p;
+  return `${reportFileName(outer)}${bang >= 0 ? p.slice(bang) : ''}`;
 }

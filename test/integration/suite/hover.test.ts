@@ -169,7 +169,7 @@ describe('hover on error codes', function () {
       assert.match(blocks[3], /^\*名称来自 Windows 公开头文件\* · \[更多…\]\(command:wuLogLens\.explainCode\?/);
       const x = await more(h);
       assert.match(x.markdown, /\*\*含义:\*\* /);
-      assert.match(x.markdown, /\*\*后续步骤:\*\*/);
+      assert.match(x.markdown, /\*\*处理建议:\*\*/);
       assert.match(x.markdown, /组件: /);
       assert.match(x.markdown, /\*\*信息来源:\*\* 名称来自 Windows 公开头文件/);
     });

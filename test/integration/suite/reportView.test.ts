@@ -251,8 +251,8 @@ describe('report view: the rendered report', function () {
     assert.ok(r);
     await setLanguage('zh-cn');
     try {
-      const s = await pollSnapshot(r.view, (x) => x.headings[0] === 'Windows 更新日志摘要');
-      assert.deepEqual(s.headings.slice(0, 3), ['Windows 更新日志摘要', '结论', '详细信息']);
+      const s = await pollSnapshot(r.view, (x) => x.headings[0] === 'Windows 更新失败分析报告');
+      assert.deepEqual(s.headings.slice(0, 3), ['Windows 更新失败分析报告', '结论', '详细信息']);
       assert.match(s.text, /到日志结束时仍然失败：1 个更新。/);
       assert.match(s.text, /下一步：/);
     } finally {
