@@ -125,6 +125,7 @@ function failureView(m: TreeModel, f: Failure): Omit<NodeView, 'contextValue'> {
   const when = formatWallClock(f.time) || f.timeText;
   const md: string[] = [`**${escapeMarkdown(label)}**`, '', escapeMarkdown(explainCode(f.code, m.env.lang, { loggedName: f.loggedName }).text.summary)];
   if (f.title) md.push('', `${escapeMarkdown(t('Update'))}: ${escapeMarkdown(f.title)}`);
+  if (f.titleOriginal) md.push('', `${escapeMarkdown(t('Title repaired from garbled text; as written in the log'))}: ${codeSpan(f.titleOriginal)}`);
   if (f.updateId) md.push('', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(f.updateId + (f.revision !== undefined ? `.${f.revision}` : ''))}`);
   const call = f.callKey ? m.call(f.callKey) : undefined;
   if (call) md.push('', `${escapeMarkdown(t('Call'))}: ${escapeMarkdown(callText(m, call))}${call.cv ? ` (cV ${codeSpan(call.cv)})` : ''}`);
@@ -141,6 +142,8 @@ function updateView(m: TreeModel, u: UpdateInfo): Omit<NodeView, 'contextValue'>
   const at = u.results[u.results.length - 1]?.at ?? u.mentions[0];
   const md = [`**${escapeMarkdown(u.title ?? label)}**`, '', `${escapeMarkdown(t('Update ID'))}: ${codeSpan(u.updateId + (u.revision !== undefined ? `.${u.revision}` : ''))}`];
   if (u.kb) md.push('', `KB${escapeMarkdown(u.kb)}`);
+  // A title repaired from mojibake: the original as the log wrote it stays one hover away.
+  if (u.titleOriginal) md.push('', `${escapeMarkdown(t('Title repaired from garbled text; as written in the log'))}: ${codeSpan(u.titleOriginal)}`);
   md.push('', `${escapeMarkdown(t('Verdict'))}: ${escapeMarkdown(outcomeLabel(u.outcome, t))}`);
   for (const r of u.results) md.push('', `- ${escapeMarkdown(r.operation)}: ${codeSpan(m.codeText(r.code))}`);
   const icon = u.outcome === 'failed' ? 'error' : u.outcome === 'succeeded' ? 'pass' : 'question';

@@ -112,6 +112,7 @@ describe('[zh-cn] Chinese display language', function () {
     const texts = nodes.map((n) => `${n.label} ${n.description ?? ''} ${n.tooltip ?? ''}`);
     assert.ok(texts.some((t) => t.includes('的累积更新')), JSON.stringify(tree.roots).slice(0, 1500));
     assert.ok(!nodes.some((n) => n.label.includes(GARBLED_PART)), 'no garbled label');
+    assert.ok(nodes.some((n) => /标题已从乱码修复，日志中的原文/.test(n.tooltip ?? '') && (n.tooltip ?? '').includes(GARBLED_PART)), 'the original is in a tooltip');
   });
 
   it('the report is Chinese, with the repaired title', async () => {
