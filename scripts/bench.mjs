@@ -1,233 +1,151 @@
-// `npm run bench`: throughput and memory of the full streaming analysis (readers + analyzer)
-// on synthetic logs written from our own templates: a WindowsUpdate.log and a CBS.log of
-// at least 100 MB together, then the same at twice the size. Each measurement runs in a
-// fresh process (peak RSS is its own): the readers alone, then readers + analysis, so the
-// analysis's own cost is the CPU-time difference. Prints MB/s, overhead and peak RSS.
+// `npm run bench`: speed and memory of `wulog summarize --json` against `grep -c FAILED` and lnav,
+// on logs made by repeating the real logs of ../shared/corpus (bench-logs.mjs): a WindowsUpdate.log
+// and a CBS.log of about 100 MB and 1 GB. Each command runs --runs times (default 3) on a warm page
+// cache; the table gives the median wall time, MB/s, the CPU time and peak RSS of that run, and the
+// ratios of wulog to lnav and to grep. Figures are printed and written as JSON, never asserted.
+//   node scripts/bench.mjs [--sizes 100,1024] [--families wu,cbs] [--runs 3] [--json FILE] [--readers]
+// --readers adds a row for the readers alone (records made and dropped, no analysis), to see
+// where the time goes. lnav (`apt-get install lnav`) reads the files with the format in
+// bench/lnav; without lnav its rows say so and the rest still runs.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchDir, benchLog } from './bench-logs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = path.join(os.tmpdir(), 'wulog-bench');
+const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
 const MB = 1024 * 1024;
 
-// ---- child: one pass over the given files, report time and memory ---------------------------
-// `readers`: the LogStream alone (records dropped); `full`: readers + Analyzer (analyzeFiles).
-// CPU time (user + system) is what we compare: other processes may load the machine.
-if (process.argv[2] === '--run') {
-  const mode = process.argv[3];
-  const { analyzeFiles, LogStream } = await import(pathToUrl(process.argv[4]));
-  const files = process.argv.slice(5);
-  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  let a;
-  let records = 0;
-  if (mode === 'readers') {
-    for (const file of files) {
-      const s = new LogStream(() => { records++; }, path.basename(file));
-      for await (const chunk of fs.createReadStream(file, { highWaterMark: MB })) s.pushBytes(chunk);
-      s.end();
-    }
-  } else {
-    a = await analyzeFiles(files);
-  }
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  const cu = process.cpuUsage(c0);
-  const cpu = (cu.user + cu.system) / 1e6;
-  const peak = process.resourceUsage().maxRSS * 1024;
-  // What the analysis keeps (calls, updates, sessions, failures): heap after a full GC.
-  globalThis.gc?.();
-  const retained = process.memoryUsage().heapUsed;
-  process.stdout.write(JSON.stringify(a ? {
-    bytes, secs, cpu, peak, retained, lines: a.files.reduce((n, f) => n + f.lines, 0), failures: a.failures.length,
-    calls: a.calls.length, updates: a.updates.length, sessions: a.cbsSessions.length,
-    noise: a.noiseCounts, phases: a.failures.map((f) => `${f.phase}:0x${f.code.toString(16).toUpperCase()}x${f.occurrences ?? 1}`),
-  } : { bytes, secs, cpu, peak, retained, records }));
+// ---- child: the readers alone over one file (--readers) ------------------------------------------
+if (process.argv[2] === '--readers-child') {
+  const { LogStream } = await import(pathToFileURL(process.argv[3]).href);
+  const s = new LogStream(() => undefined, path.basename(process.argv[4]));
+  for await (const chunk of fs.createReadStream(process.argv[4], { highWaterMark: MB })) s.pushBytes(chunk);
+  s.end();
   process.exit(0);
 }
 
-function pathToUrl(p) {
-  return new URL(`file://${path.resolve(p)}`).href;
-}
-
-// ---- synthetic logs -------------------------------------------------------------------------
-const pad = (n, w) => String(n).padStart(w, '0');
-function stamp(ms, style) {
-  const d = new Date(ms);
-  const date = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1, 2)}/${pad(d.getUTCDate(), 2)}`;
-  const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
-  if (style === 'cbs') return `${date.replace(/\//g, '-')} ${time}`;
-  return `${date} ${time}.${pad((ms % 1000) * 10000, 7)}`;
-}
-const guid = (i) => `${pad((i * 2654435761 >>> 0).toString(16), 8)}-${pad((i & 0xffff).toString(16), 4)}-4${pad((i % 0xfff).toString(16), 3)}-8${pad(((i * 7) % 0xfff).toString(16), 3)}-${pad((i * 40503).toString(16), 12).slice(-12)}`.toUpperCase();
-const cvOf = (i) => `Bench${pad(i.toString(36), 11)}`.slice(0, 16);
-
-class Writer {
-  constructor(file) {
-    this.fd = fs.openSync(file, 'w');
-    this.buf = [];
-    this.size = 0;
-    this.written = 0;
-  }
-  line(s) {
-    this.buf.push(s);
-    this.size += s.length + 2;
-    if (this.size > 4 * MB) this.flush();
-  }
-  flush() {
-    const text = this.buf.join('\r\n') + '\r\n';
-    fs.writeSync(this.fd, text);
-    this.written += Buffer.byteLength(text);
-    this.buf = [];
-    this.size = 0;
-  }
-  close() {
-    this.flush();
-    fs.closeSync(this.fd);
-    return this.written;
-  }
-}
-
-function wuLine(w, ms, pid, tid, comp, msg) {
-  w.line(`${stamp(ms, 'wu')} ${String(pid).padEnd(5)} ${String(tid).padEnd(5)} ${comp.padEnd(15)} ${msg}`);
-}
-
-/** One cycle: a scan with *FAILED* noise, a download and an install; every `failEvery` cycles one fails. */
-function writeWu(file, targetBytes) {
-  const w = new Writer(file);
-  let ms = Date.UTC(2024, 2, 1, 8, 0, 0);
-  for (let i = 0; w.written + w.size < targetBytes; i++) {
-    const cv = cvOf(i);
-    const up = guid(i % 5000);
-    const kb = 5030000 + (i % 5000);
-    const tick = () => (ms += 37);
-    wuLine(w, tick(), 3100, 4000 + (i % 50), 'ComApi', `* START *   Search ClientId = UpdateOrchestrator, ServiceId = 8B24B027-1DEE-BABB-9A95-3517DFB9C552, Flags: 0X40000010 (cV = ${cv}.1.0)`);
-    wuLine(w, tick(), 900, 5000 + (i % 40), 'Agent', `* START * Finding updates CallerId = UpdateOrchestrator  Id = ${i} (cV = ${cv}.1.0.1)`);
-    for (let k = 0; k < 6; k++) {
-      wuLine(w, tick(), 900, 5000 + (i % 40), 'ProtocolTalker', `SyncUpdates round trips: ${k}, updates synced ${k * 13}; ${'x'.repeat(40)}`);
-      wuLine(w, tick(), 900, 5000 + (i % 40), 'Agent', `*FAILED* [80070032] Evaluate Installed rule, updateId = {{${guid(i * 7 + k)}}.1}`);
-    }
-    wuLine(w, tick(), 900, 5000 + (i % 40), 'Misc', '*FAILED* [80248007] Method failed [CSLSClient::GetEndpoint:120]');
-    const scanFails = i % 997 === 500;
-    wuLine(w, tick(), 900, 5000 + (i % 40), 'Agent', `* END * Finding updates CallerId = UpdateOrchestrator, Id = ${i}, Exit code = ${scanFails ? '0x8024402F' : '0x00000000'} (cV = ${cv}.1.0.1)`);
-    wuLine(w, tick(), 3100, 4100 + (i % 50), 'ComApi', `Title=2024-03 Cumulative Update for Windows 11 Version 23H2 for x64-based Systems (KB${kb}), ProductName=(null), UpdateId=${up}.200, DeploymentAction=Install`);
-    wuLine(w, tick(), 3100, 4100 + (i % 50), 'ComApi', `* END *   Search ClientId = UpdateOrchestrator, Updates found = 1, ServiceId = 8B24B027-1DEE-BABB-9A95-3517DFB9C552 (cV = ${cv}.1.0)`);
-    // Download
-    wuLine(w, tick(), 3100, 4200 + (i % 50), 'ComApi', '* START *   Download ClientId = UpdateOrchestrator');
-    for (let k = 0; k < 4; k++) wuLine(w, tick(), 900, 6000, 'DownloadManager', `Update ${up}.200 progress ${k * 25}% bytes ${k * 1048576}`);
-    wuLine(w, tick(), 3100, 4300 + (i % 50), 'ComApi', 'Download call complete (succeeded = 1, succeeded with errors = 0, failed = 0, cancelled = 0, unaccounted = 0)');
-    wuLine(w, tick(), 3100, 4300 + (i % 50), 'ComApi', '* END *   Download ClientId = UpdateOrchestrator');
-    // Install
-    const fails = i % 1999 === 1000;
-    wuLine(w, tick(), 3100, 4400 + (i % 50), 'ComApi', `* START *   Install ClientId = UpdateOrchestrator, Flags: 0X120 (cV: ${cv}.2.0.0)`);
-    wuLine(w, tick(), 950, 7000, 'Handler', `Preparing to Install update ID: ${up}.200`);
-    for (let k = 0; k < 5; k++) wuLine(w, tick(), 950, 7000, 'Handler', `CBS called Progress with state=${k}, ticks=${k * 200}, total=1000`);
-    if (fails) wuLine(w, tick(), 950, 7000, 'Handler', '*FAILED* [800F0922] Method failed [CCbsInstaller::Commit:811]');
-    wuLine(w, tick(), 950, 7000, 'Handler', `Install complete for update ID: ${up}.200 Return code is ${fails ? '0x800F0922' : '0x00000000'}. Requires Reboot:No`);
-    wuLine(w, tick(), 900, 5100, 'Agent', `LogHistory called for Caller=UpdateOrchestrator, idUpdate=${up}.200, operation = Install, resultMapped=${fails ? '800F0922' : '0'}, resultUnMapped=0`);
-    wuLine(w, tick(), 3100, 4500 + (i % 50), 'ComApi', ` Install ClientId = UpdateOrchestrator`);
-    wuLine(w, tick(), 3100, 4500 + (i % 50), 'ComApi', `Install call complete (succeeded = ${fails ? 0 : 1}, succeeded with errors = 0, failed = ${fails ? 1 : 0}, cancelled = 0, unaccounted = 0`);
-    if (fails) wuLine(w, tick(), 3100, 4500 + (i % 50), 'ComApi', 'Call error code = 0x80240022');
-    wuLine(w, tick(), 3100, 4500 + (i % 50), 'ComApi', '* END *   Install ClientId = UpdateOrchestrator');
-    ms += 60_000;
-  }
-  return w.close();
-}
-
-function writeCbs(file, targetBytes) {
-  const w = new Writer(file);
-  let ms = Date.UTC(2024, 2, 1, 8, 0, 0);
-  const cbs = (level, msg) => w.line(`${stamp(ms, 'cbs')}, ${level.padEnd(22)}CBS    ${msg}`);
-  for (let i = 0; w.written + w.size < targetBytes; i++) {
-    ms += 61_000;
-    const kb = 5030000 + (i % 5000);
-    cbs('Info', `Session: 31${pad(i, 6)}_${pad(i * 7, 9)} initialized by client WindowsUpdateAgent, external staging directory: (null), external registry directory: (null)`);
-    for (let k = 0; k < 12; k++) cbs('Info', `Appl: Evaluating package applicability for package Package_for_KB${kb}~31bf3856ad364e35~amd64~~22621.3296.1.${k}, applicable state: Installed`);
-    cbs('Info', 'Failed to get next element [HRESULT = 0x800f080d - CBS_E_MANIFEST_INVALID_ITEM]');
-    w.line('    continuation detail line without a timestamp');
-    w.line('    another continuation line');
-    if (i % 1999 === 1000) {
-      cbs('Error', `Failed to process single phase execution. [HRESULT = 0x800f0922 - CBS_E_INSTALLERS_FAILED]`);
-      cbs('Info', `Exec: Processing complete.  Session: 31${pad(i, 6)}_${pad(i * 7, 9)}, Package: Package_for_KB${kb}~31bf3856ad364e35~amd64~~22621.3296.1.10 [HRESULT = 0x800f0922 - CBS_E_INSTALLERS_FAILED]`);
-    }
-    cbs('Info', `Session: 31${pad(i, 6)}_${pad(i * 7, 9)} finalized. Reboot required: no [HRESULT = 0x00000000 - S_OK]`);
-  }
-  return w.close();
-}
-
-// ---- parent ---------------------------------------------------------------------------------
-fs.mkdirSync(dir, { recursive: true });
-const bundle = path.join(dir, 'analysis.bundle.mjs');
-await esbuild.build({
-  stdin: {
-    contents: "export { analyzeFiles } from './src/core/analysis/files'; export { LogStream } from './src/core/readers';",
-    resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts',
-  },
-  bundle: true, platform: 'node', format: 'esm', target: 'node18', outfile: bundle, logLevel: 'warning',
-});
-
-// `--scale 0.1` for a quick look; the default is the real benchmark (110 MB, then 220 MB).
-// `--repeat N` runs each measurement N times and keeps the fastest (CPU time).
-const arg = (name, def) => {
+const opt = (name, def) => {
   const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) || def : def;
+  return i > 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : def;
 };
-const scale = arg('--scale', 1);
-const repeat = Math.max(1, Math.floor(arg('--repeat', 1)));
-const runs = [
-  { name: '1x', wu: 80 * MB * scale, cbs: 30 * MB * scale },
-  { name: '2x', wu: 160 * MB * scale, cbs: 60 * MB * scale },
-];
-const self = fileURLToPath(import.meta.url);
-const mbs = (bytes, secs) => (bytes / MB / secs).toFixed(0);
-const mb = (n) => (n / MB).toFixed(0);
+const sizes = opt('--sizes', '100,1024').split(',').map(Number).filter((n) => n > 0);
+const families = opt('--families', 'wu,cbs').split(',');
+const runs = Math.max(1, Number(opt('--runs', 3)) || 3);
+const jsonOut = path.resolve(opt('--json', path.join(benchDir, 'bench.json')));
 
-function measure(mode, files) {
-  let best;
-  for (let i = 0; i < repeat; i++) {
-    const child = spawnSync(process.execPath, ['--expose-gc', self, '--run', mode, bundle, ...files], { encoding: 'utf8', maxBuffer: 16 * MB });
-    if (child.status !== 0) {
-      console.error(child.stderr);
-      process.exit(1);
+if (!fs.existsSync(corpusDir)) {
+  console.log(`bench: no corpus at ${corpusDir}: nothing to measure`);
+  process.exit(0);
+}
+const cli = path.join(root, 'bin', 'wulog.js');
+if (!fs.existsSync(path.join(root, 'dist', 'cli.js'))) {
+  console.error('bench: dist/cli.js is missing: run `npm run build` (npm run bench does)');
+  process.exit(1);
+}
+const has = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+const gnuTime = has('/usr/bin/time', ['-f', '%e', 'true']);
+const lnav = has('lnav', ['-V']) ? spawnSync('lnav', ['-V'], { encoding: 'utf8' }).stdout.trim() : undefined;
+const lnavConfig = path.join(root, 'bench', 'lnav');
+if (!lnav) console.log('bench: lnav is NOT installed (apt-get install -y lnav): its rows are empty and no ratio to lnav is given');
+if (!gnuTime) console.log('bench: /usr/bin/time is missing: CPU time and peak RSS are given for wulog only');
+
+let readersBundle;
+if (process.argv.includes('--readers')) {
+  readersBundle = path.join(benchDir, 'readers.mjs');
+  await esbuild.build({
+    stdin: { contents: "export { LogStream } from './src/core/readers';", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: readersBundle, logLevel: 'warning',
+  });
+}
+
+// A node child measures itself (CPU, peak RSS) at exit, written to this file: no /usr/bin/time needed.
+const preload = path.join(benchDir, 'rusage.cjs');
+fs.mkdirSync(benchDir, { recursive: true });
+fs.writeFileSync(preload, `process.on('exit', () => { const u = process.resourceUsage();
+  require('fs').writeFileSync(process.env.WULOG_BENCH_RUSAGE, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rss: u.maxRSS * 1024 })); });\n`);
+const rusageFile = path.join(benchDir, 'rusage.json');
+
+/** One timed run; stdout goes to a pipe (grep -c then reads the whole file). */
+function once(cmd, args, node, okStatus = [0]) {
+  const timed = gnuTime && !node ? ['/usr/bin/time', ['-f', 'RUSAGE %e %U %S %M', cmd, ...args]] : [cmd, args];
+  fs.rmSync(rusageFile, { force: true });
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(timed[0], timed[1], {
+    encoding: 'utf8', maxBuffer: 1024 * MB, env: { ...process.env, WULOG_BENCH_RUSAGE: rusageFile, NODE_OPTIONS: node ? `--require ${preload}` : '' },
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (!okStatus.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  if (node) {
+    const u = JSON.parse(fs.readFileSync(rusageFile, 'utf8'));
+    return { wall, cpu: u.cpu, rss: u.rss, out: r.stdout };
+  }
+  const m = /RUSAGE ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  return { wall, cpu: m ? Number(m[2]) + Number(m[3]) : undefined, rss: m ? Number(m[4]) * 1024 : undefined, out: r.stdout };
+}
+
+/** The median run (by wall time) of `runs` runs. */
+function measure(cmd, args, node = false, okStatus = [0]) {
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(once(cmd, args, node, okStatus));
+  all.sort((a, b) => a.wall - b.wall);
+  const med = all[(all.length - 1) >> 1];
+  return { ...med, walls: all.map((x) => +x.wall.toFixed(3)) };
+}
+
+const rows = [];
+for (const family of families) {
+  for (const size of sizes) {
+    const t0 = Date.now();
+    const file = benchLog(corpusDir, family, size);
+    if (!file) {
+      console.log(`bench: no ${family} logs in the corpus`);
+      continue;
     }
-    const m = JSON.parse(child.stdout);
-    if (!best || m.cpu < best.cpu) best = { ...m, peak: Math.max(m.peak, best?.peak ?? 0) };
-  }
-  return best;
-}
-
-const results = [];
-for (const r of runs) {
-  const wu = path.join(dir, `WindowsUpdate-${r.name}.log`);
-  const cbs = path.join(dir, `CBS-${r.name}.log`);
-  const t0 = Date.now();
-  const total = writeWu(wu, r.wu) + writeCbs(cbs, r.cbs);
-  console.log(`${r.name}: generated ${mb(total)} MB in ${((Date.now() - t0) / 1000).toFixed(1)} s (${wu}, ${cbs})`);
-  const rd = measure('readers', [wu, cbs]);
-  const m = measure('full', [wu, cbs]);
-  const over = Math.max(m.cpu - rd.cpu, 1e-3);
-  console.log(`${r.name}: ${mb(m.bytes)} MB, ${m.lines} lines`);
-  console.log(`    total (readers + analysis): ${mbs(m.bytes, m.cpu)} MB/s CPU (${m.cpu.toFixed(2)} s), ${mbs(m.bytes, m.secs)} MB/s wall`);
-  console.log(`    readers only:               ${mbs(rd.bytes, rd.cpu)} MB/s CPU (${rd.cpu.toFixed(2)} s), ${mbs(rd.bytes, rd.secs)} MB/s wall`);
-  console.log(`    analysis overhead:          ${over.toFixed(2)} s CPU = ${mbs(m.bytes, over)} MB/s on its own (${((over / m.cpu) * 100).toFixed(0)}% of the total)`);
-  console.log(`    peak RSS ${mb(m.peak)} MB (readers only ${mb(rd.peak)} MB), heap kept after GC ${mb(m.retained)} MB`);
-  console.log(`    ${m.calls} calls, ${m.updates} updates, ${m.sessions} CBS sessions, ${m.failures} failures [${summarise(m.phases)}], noise ${JSON.stringify(m.noise)}`);
-  results.push(m);
-  if (!process.argv.includes('--keep')) {
-    fs.rmSync(wu);
-    fs.rmSync(cbs);
+    const bytes = fs.statSync(file).size;
+    console.log(`${family} ${size} MB: ${file} (${(bytes / MB).toFixed(0)} MiB, ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    spawnSync('cat', [file], { stdio: ['ignore', 'ignore', 'ignore'] }); // warm the page cache
+    const row = { family, sizeMB: size, file, bytes };
+    // grep exits 1 when it counts nothing (a CBS.log writes `Failed`, not `FAILED`).
+    const grep = measure('grep', ['-c', 'FAILED', file], false, [0, 1]);
+    row.grep = { ...grep, count: Number(grep.out.trim()), out: undefined };
+    if (lnav) {
+      const format = spawnSync('lnav', ['-I', lnavConfig, '-n', '-c', ';SELECT log_format FROM all_logs LIMIT 1', file], { encoding: 'utf8' }).stdout.trim().split('\n').pop()?.trim();
+      row.lnav = { ...measure('lnav', ['-I', lnavConfig, '-n', '-q', file]), format, out: undefined };
+    }
+    const w = measure(process.execPath, [cli, 'summarize', '--json', file], true);
+    const report = JSON.parse(w.out);
+    row.wulog = { ...w, failures: report.failures?.length, out: undefined };
+    if (readersBundle) row.readers = { ...measure(process.execPath, [fileURLToPath(import.meta.url), '--readers-child', readersBundle, file], true), out: undefined };
+    rows.push(row);
+    printRow(row);
   }
 }
-const [one, two] = results;
-console.log(`RSS at 1x vs 2x: peak ${mb(one.peak)} MB vs ${mb(two.peak)} MB (${(two.peak / one.peak).toFixed(2)}x for 2x the input); heap kept ${mb(one.retained)} vs ${mb(two.retained)} MB`);
 
-/** `install:0x800F0922x1` repeated 15 times reads better as `15 × install:0x800F0922x1`. */
-function summarise(list) {
-  const n = new Map();
-  for (const p of list) n.set(p, (n.get(p) ?? 0) + 1);
-  return [...n].map(([p, k]) => (k > 1 ? `${k} × ${p}` : p)).join(', ');
+function printRow(r) {
+  const mbs = (m) => (m ? (r.bytes / MB / m.wall).toFixed(0) : '');
+  const line = (name, m, extra = '') => console.log(
+    `  ${name.padEnd(14)} ${m ? `${m.wall.toFixed(2).padStart(7)} s ${mbs(m).padStart(5)} MB/s  cpu ${m.cpu === undefined ? '   ?' : m.cpu.toFixed(2).padStart(6)} s  peak RSS ${m.rss === undefined ? '   ?' : (m.rss / MB).toFixed(0).padStart(5)} MB  runs ${m.walls.join(' ')}` : '(not installed)'} ${extra}`);
+  line('grep -c FAILED', r.grep, `count ${r.grep.count}`);
+  line('lnav -n', r.lnav, r.lnav ? `format ${r.lnav.format}` : '');
+  line('wulog', r.wulog, `${r.wulog.failures} failures`);
+  if (r.readers) line('readers only', r.readers);
 }
+
+console.log(`\nSummary (median of ${runs} runs, wall time; ratio = wulog time / other time):`);
+const table = rows.map((r) => ({
+  log: `${r.family} ${r.sizeMB >= 1024 ? `${r.sizeMB / 1024} GB` : `${r.sizeMB} MB`}`,
+  'wulog s': +r.wulog.wall.toFixed(2),
+  'wulog MB/s': Math.round(r.bytes / MB / r.wulog.wall),
+  'wulog RSS MB': Math.round(r.wulog.rss / MB),
+  'lnav s': r.lnav ? +r.lnav.wall.toFixed(2) : 'absent',
+  'grep s': +r.grep.wall.toFixed(2),
+  'x lnav': r.lnav ? +(r.wulog.wall / r.lnav.wall).toFixed(2) : 'n/a',
+  'x grep': +(r.wulog.wall / r.grep.wall).toFixed(1),
+  ...(r.readers ? { 'readers s': +r.readers.wall.toFixed(2) } : {}),
+}));
+console.table(table);
+fs.writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), node: process.version, lnav: lnav ?? null, runs, table, rows }, null, 1));
+console.log(`written: ${jsonOut}`);
