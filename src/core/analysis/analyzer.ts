@@ -10,7 +10,9 @@
 //
 // `finish()` hands the candidates to finish/ (chains, dedup, links, verdicts, noise). Memory grows
 // with the number of calls/updates/outcomes, not with lines: every list kept per line kind is capped.
+// `gate()` gives the reader the test that spares records for lines that cannot matter (gate.ts).
 import type { FileInfo, LogFormat, LogRecord } from '../model/types';
+import type { LineGate } from '../readers/head';
 import type { Analysis, AnalysedFile } from './types';
 import { Context, newFileState } from './context';
 import type { FileState } from './context';
@@ -23,6 +25,7 @@ import { DismTracker } from './dism';
 import { SetupTracker } from './setup';
 import { StoreHealthTracker } from './storeHealth';
 import { buildAnalysis } from './finish/index';
+import { CbsGate, WuGate } from './gate';
 
 export class Analyzer {
   private readonly files: FileState[] = [];
@@ -39,6 +42,16 @@ export class Analyzer {
   setFormat(file: number, format: LogFormat): void {
     const f = this.files[file];
     if (f) f.format = format;
+  }
+
+  /** The gate for file `file` read as `format` (WindowsUpdate.log and CBS.log; other logs are read whole). */
+  gate(file: number, format: LogFormat): LineGate | undefined {
+    const f = this.files[file];
+    if (!f) return undefined;
+    f.format = format;
+    if (format === 'wu10' || format === 'wu7') return new WuGate(f);
+    if (format === 'cbs') return new CbsGate(f);
+    return undefined;
   }
 
   push(file: number, rec: LogRecord): void {

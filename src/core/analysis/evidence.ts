@@ -10,6 +10,8 @@ import type { Context, FileState } from './context';
 import { codeInText } from './context';
 
 const RING = 400;
+/** Windows 7 error lines carry these words anywhere in the message (gate.ts). */
+export const WU7_ERROR_WORDS = ['WARNING:', 'FATAL:'];
 const NO_IDS: string[] = [];
 const NEAR_MS = 5 * 60 * 1000;
 

@@ -16,6 +16,21 @@ import { handlerLine, resultLine } from './updates';
 const RESULT_COMPONENTS = new Set(['Agent', 'Handler', 'DownloadManager', 'DnldMgr', 'Deployment', 'AU', '']);
 const DOWNLOAD_COMPONENTS = new Set(['DownloadManager', 'DnldMgr', 'DO']);
 
+/**
+ * What wuRecord acts on, for the gate (gate.ts): a line it does anything with starts with a
+ * bracket or marker, continues a thread's counts, names an update (an id with its revision or
+ * after `update`: every per-update result line and `Installing update [UpdateId = ` does),
+ * holds one of these words, or a GUID and one of JOB_WORDS (download jobs).
+ */
+export const WU_RECORD_WORDS = [
+  'call complete (', 'REPORT EVENT:', 'shutdown notification', 'calls back to install call',
+  // Call results, `install completed. Return code = 0x`
+  'code = 0x',
+  // Handler lines (handlerLine, `Completed install of CBS update ... hr=0x`)
+  'CBS ', 'called Progress', 'pt: ',
+];
+export const JOB_WORDS = ['job', 'Job'];
+
 export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   const msg = rec.message;
   const b = parseBracket(msg);

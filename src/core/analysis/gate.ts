@@ -1,0 +1,165 @@
+// The gate before record building (readers/head.ts) for the two logs that get large: most lines
+// of a WindowsUpdate.log or a CBS.log change nothing in the analysis, and the reader builds no
+// record for them. A line passes when it may matter to any family module: each module lists the
+// words its rules need (WU_RECORD_WORDS, CBS_WORDS ...), so a rule that reads a new phrase must add
+// it there. The test is conservative (a line that passes may still do nothing); a skipped line
+// only moves the file's last line and the open CBS session's end. `gate.test.ts` checks, on
+// every corpus log, that the analysis is the same with and without it.
+import type { LineGate, LineHead } from '../readers/head';
+import { markerLevel } from '../readers/fields';
+import type { FileState } from './context';
+import { WU7_ERROR_WORDS } from './evidence';
+import { CBS_WORDS } from './cbs';
+import { CHECK_WORDS, HEALTH_WORDS, StoreHealthTracker } from './storeHealth';
+import { JOB_WORDS, WU_RECORD_WORDS } from './wu/record';
+import { MENTION_WORDS } from './wu/updates';
+
+/**
+ * Finds whether one of a few words lies in a line, for line after line of one text: the next
+ * position of any word is remembered, so the text is searched once, not once per line (one
+ * regex of the words scans once where a search per word would scan the text once per word).
+ */
+export class Words {
+  private readonly re: RegExp | undefined;
+  private next = -1;
+  private text: string | undefined;
+  private last = 0;
+
+  constructor(private readonly words: readonly string[]) {
+    if (words.length > 1) this.re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  }
+
+  /** One of the words starts in `text` at `from` or later, before `to` (a line end or the end of `text`). */
+  in(text: string, from: number, to: number): boolean {
+    return this.first(text, from) < to;
+  }
+
+  /** Where the first word starts at `from` or later (`text.length` when nowhere). */
+  first(text: string, from: number): number {
+    // The position holds for one text, read forwards: another text, or going back, starts over.
+    if (text !== this.text || from < this.last) {
+      this.text = text;
+      this.next = -1;
+    }
+    this.last = from;
+    if (this.next < from) {
+      let at: number;
+      if (this.re) {
+        this.re.lastIndex = from;
+        at = this.re.exec(text)?.index ?? -1;
+      } else {
+        at = text.indexOf(this.words[0], from);
+      }
+      this.next = at < 0 ? text.length : at;
+    }
+    return this.next;
+  }
+}
+
+const NONE = 0;
+const OTHER_GUID = 1;
+const UPDATE_GUID = 2;
+
+/**
+ * Whether the message holds a GUID (`8-4-4-4-12` hex) and whether one may be an update id: with a
+ * revision after it (`.`) or the word `update` shortly before it (`UpdateId = `, `idUpdate=`,
+ * `update {`), a superset of what `updateIdsOf` keeps.
+ */
+function guids(text: string, from: number, to: number, dashes: Words): number {
+  let found = NONE;
+  // A GUID's first dash is its 9th character.
+  for (let d = from + 8; d < to && (d = dashes.first(text, d)) < to;) {
+    const s = d - 8;
+    if (s >= from && text.charCodeAt(d + 5) === 45 && isGuid(text, s)) {
+      let e = s + 36;
+      if (text.charCodeAt(e) === 125) e++;
+      if (text.charCodeAt(e) === 46 || hasUpdateBefore(text, Math.max(from, s - 26), s)) return UPDATE_GUID;
+      found = OTHER_GUID;
+      d = s + 36 + 8;
+    } else {
+      d++;
+    }
+  }
+  return found;
+}
+
+/** `update` in any case in text[from, to). */
+function hasUpdateBefore(text: string, from: number, to: number): boolean {
+  for (let i = from; i + 6 <= to; i++) {
+    if ((text.charCodeAt(i) | 32) === 117 && (text.charCodeAt(i + 1) | 32) === 112 && (text.charCodeAt(i + 2) | 32) === 100 &&
+      (text.charCodeAt(i + 3) | 32) === 97 && (text.charCodeAt(i + 4) | 32) === 116 && (text.charCodeAt(i + 5) | 32) === 101) return true;
+  }
+  return false;
+}
+
+function isGuid(text: string, s: number): boolean {
+  for (let k = 0; k < 36; k++) {
+    const c = text.charCodeAt(s + k);
+    if (k === 8 || k === 13 || k === 18 || k === 23) {
+      if (c !== 45) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** WindowsUpdate.log (Windows 10/11 and 7): wu/record.ts, wu/updates.ts, evidence.ts. */
+export class WuGate implements LineGate {
+  private readonly words: Words;
+  private readonly jobs = new Words(JOB_WORDS);
+  private readonly dashes = new Words(['-']);
+
+  constructor(private readonly f: FileState) {
+    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, ...(f.format === 'wu7' ? WU7_ERROR_WORDS : [])]);
+  }
+
+  wants(text: string, h: LineHead, end: number): boolean {
+    const f = this.f;
+    // The line right after a thread's counts decides what they were (wuRecord); bundled ids follow their header.
+    if (f.pendingCounts.size !== 0 && f.pendingCounts.has(h.tid)) return true;
+    if (f.bundleOnTid.size !== 0 && f.bundleOnTid.has(h.tid)) return true;
+    const m = h.msg;
+    const c = text.charCodeAt(m);
+    // `*`, `#`, `-`: call brackets (`* START *`, `## END ##`, `-- START --`) and `*FAILED*`.
+    if (c === 42 || c === 35 || c === 45) return true;
+    if ((c === 87 || c === 70) && markerLevel(text, m) !== 'info') return true;
+    if (this.words.in(text, m, end)) return true;
+    const g = guids(text, m, end, this.dashes);
+    return g === UPDATE_GUID || (g === OTHER_GUID && this.jobs.in(text, m, end));
+  }
+
+  skipped(line: number): void {
+    this.f.lastLine = line;
+  }
+}
+
+/** CBS.log: cbs.ts, storeHealth.ts, and update ids (wu/updates.ts). */
+export class CbsGate implements LineGate {
+  private readonly words = new Words([...CBS_WORDS, ...HEALTH_WORDS]);
+  private readonly checkWords = new Words(CHECK_WORDS);
+  private readonly dashes = new Words(['-']);
+
+  constructor(private readonly f: FileState) {}
+
+  wants(text: string, h: LineHead, end: number): boolean {
+    const n = h.levelEnd - h.levelStart;
+    if (n === 5 && (text.startsWith('Error', h.levelStart) || text.startsWith('Fatal', h.levelStart))) return true;
+    const m = h.msg;
+    if (this.words.in(text, m, end)) return true;
+    const health = this.f.health as StoreHealthTracker | undefined;
+    if (health?.checking && this.checkWords.in(text, m, end)) return true;
+    return guids(text, m, end, this.dashes) === UPDATE_GUID;
+  }
+
+  /** What cbsRecord does with any line: it extends the current session. */
+  skipped(line: number, h: LineHead): void {
+    const f = this.f;
+    f.lastLine = line;
+    const s = f.cbsCurrent;
+    if (s) {
+      s.endLine = line;
+      s.endTime = h.time;
+    }
+  }
+}
