@@ -31,6 +31,9 @@ export class Analyzer {
   private readonly files: FileState[] = [];
   private readonly ctx = new Context();
 
+  /** `gate: false` reads every line into a record (the gate's own test compares both ways). */
+  constructor(private readonly options: { gate?: boolean } = {}) {}
+
   /** Registers a file; returns its index for `push`. */
   addFile(path: string, format: LogFormat): number {
     const index = this.files.length;
@@ -49,6 +52,7 @@ export class Analyzer {
     const f = this.files[file];
     if (!f) return undefined;
     f.format = format;
+    if (this.options.gate === false) return undefined;
     if (format === 'wu10' || format === 'wu7') return new WuGate(f);
     if (format === 'cbs') return new CbsGate(f);
     return undefined;
