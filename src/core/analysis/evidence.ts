@@ -24,8 +24,11 @@ export interface Related {
 
 export const NO_RELATED: Readonly<Related> = Object.freeze({ lines: [], texts: {} }) as Related;
 
-/** Records the line when it is an error line; `call` is the open call of its thread, `session` its CBS/setup grouping key. */
-export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call | undefined, session?: string): void {
+/**
+ * Records the line when it is an error line; `callOf` finds the open call of its thread (asked
+ * only for an error line), `session` is its CBS/setup grouping key.
+ */
+export function errorLine(ctx: Context, f: FileState, rec: LogRecord, callOf: ((f: FileState, rec: LogRecord) => Call | undefined) | undefined, session?: string): void {
   const msg = rec.message;
   let code: number | undefined;
   // Cheap gates first: this runs for every line of a WindowsUpdate.log.
@@ -42,6 +45,7 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call
     code = c?.value ?? codeInText(msg);
     if (code === undefined) return;
   }
+  const call = callOf?.(f, rec);
   const cv = rec.cvs[0]?.cv;
   let ids: string[] | undefined;
   for (const u of rec.updateIds) {

@@ -11,7 +11,7 @@ import type { FileState } from './context';
 import { WU7_ERROR_WORDS } from './evidence';
 import { CBS_WORDS } from './cbs';
 import { CHECK_WORDS, HEALTH_WORDS, StoreHealthTracker } from './storeHealth';
-import { JOB_WORDS, WU_RECORD_WORDS } from './wu/record';
+import { DOWNLOAD_COMPONENT_NAMES, JOB_WORDS, WU_RECORD_WORDS } from './wu/record';
 import { MENTION_WORDS } from './wu/updates';
 
 /**
@@ -104,6 +104,12 @@ function isGuid(text: string, s: number): boolean {
   return true;
 }
 
+/** text[start, end) is one of `names`. */
+function isOneOf(text: string, start: number, end: number, names: readonly string[]): boolean {
+  for (const n of names) if (n.length === end - start && text.startsWith(n, start)) return true;
+  return false;
+}
+
 /** WindowsUpdate.log (Windows 10/11 and 7): wu/record.ts, wu/updates.ts, evidence.ts. */
 export class WuGate implements LineGate {
   private readonly words: Words;
@@ -126,7 +132,9 @@ export class WuGate implements LineGate {
     if ((c === 87 || c === 70) && markerLevel(text, m) !== 'info') return true;
     if (this.words.in(text, m, end)) return true;
     const g = guids(text, m, end, this.dashes);
-    return g === UPDATE_GUID || (g === OTHER_GUID && this.jobs.in(text, m, end));
+    if (g === UPDATE_GUID) return true;
+    // Download jobs (downloadJob); a Windows 7 component is a tab field, compared trimmed: not here.
+    return g === OTHER_GUID && (f.format === 'wu7' || isOneOf(text, h.compStart, h.compEnd, DOWNLOAD_COMPONENT_NAMES)) && this.jobs.in(text, m, end);
   }
 
   skipped(line: number): void {
