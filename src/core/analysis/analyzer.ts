@@ -25,7 +25,7 @@ import { DismTracker } from './dism';
 import { SetupTracker } from './setup';
 import { StoreHealthTracker } from './storeHealth';
 import { buildAnalysis } from './finish/index';
-import { CbsGate, WuGate } from './gate';
+import { lineFilter, skippedLine } from './gate';
 
 export class Analyzer {
   private readonly files: FileState[] = [];
@@ -52,10 +52,8 @@ export class Analyzer {
     const f = this.files[file];
     if (!f) return undefined;
     f.format = format;
-    if (this.options.gate === false) return undefined;
-    if (format === 'wu10' || format === 'wu7') return new WuGate(f);
-    if (format === 'cbs') return new CbsGate(f);
-    return undefined;
+    const filter = this.options.gate === false ? undefined : lineFilter(format);
+    return filter && { wants: (text, h, end) => filter.wants(text, h, end), skipped: (line, h) => skippedLine(f, line, h.time) };
   }
 
   push(file: number, rec: LogRecord): void {

@@ -1,18 +1,20 @@
-// The gate before record building (readers/head.ts) for the two logs that get large: most lines
+// The filter before record building (readers/head.ts) for the two logs that get large: most lines
 // of a WindowsUpdate.log or a CBS.log change nothing in the analysis, and the reader builds no
 // record for them. A line passes when it may matter to any family module: each module lists the
 // words its rules need (WU_RECORD_WORDS, CBS_WORDS ...), so a rule that reads a new phrase must add
-// it there. The test is conservative (a line that passes may still do nothing); a skipped line
-// only moves the file's last line and the open CBS session's end. `gate.test.ts` checks, on
-// every corpus log, that the analysis is the same with and without it.
-import type { LineGate, LineHead } from '../readers/head';
+// it there. The test is conservative (a line that passes may still do nothing) and depends on the
+// lines alone, not on the analysis (so it can run apart from it); a skipped line only moves the
+// file's last line and the open CBS session's end (skippedLine). `gate.test.ts` checks, on every
+// corpus log, that the analysis is the same with and without it.
+import type { LogFormat } from '../model/types';
+import type { LineFilter, LineHead } from '../readers/head';
 import { markerLevel } from '../readers/fields';
 import type { FileState } from './context';
 import { WU7_ERROR_WORDS } from './evidence';
 import { CBS_WORDS } from './cbs';
-import { CHECK_WORDS, HEALTH_WORDS, StoreHealthTracker } from './storeHealth';
-import { DOWNLOAD_COMPONENT_NAMES, JOB_WORDS, WU_RECORD_WORDS } from './wu/record';
-import { MENTION_WORDS } from './wu/updates';
+import { CHECK_WORDS, HEALTH_WORDS } from './storeHealth';
+import { COUNTS_WORD, DOWNLOAD_COMPONENT_NAMES, JOB_WORDS, WU_RECORD_WORDS } from './wu/record';
+import { BUNDLES_WORD, MENTION_WORDS } from './wu/updates';
 
 /**
  * Finds whether one of a few words lies in a line, for line after line of one text: the next
@@ -110,22 +112,53 @@ function isOneOf(text: string, start: number, end: number, names: readonly strin
   return false;
 }
 
-/** WindowsUpdate.log (Windows 10/11 and 7): wu/record.ts, wu/updates.ts, evidence.ts. */
-export class WuGate implements LineGate {
+/** `[\s*{]*` then 8 hex digits and `-` at `m`: the shape of a bundled id's line (wu/updates.ts `bundles`). */
+const BUNDLED_ID = /[\s*{]*[0-9A-Fa-f]{8}-/y;
+
+/**
+ * WindowsUpdate.log (Windows 10/11 and 7): wu/record.ts, wu/updates.ts, evidence.ts. What the
+ * analysis remembers per thread between lines (counts waiting for the thread's next line, the
+ * list of a bundle) the filter follows itself, more widely: it keeps no reference to the analysis.
+ */
+export class WuFilter implements LineFilter {
   private readonly words: Words;
+  private readonly counts = new Words([COUNTS_WORD]);
+  private readonly bundles = new Words([BUNDLES_WORD]);
   private readonly jobs = new Words(JOB_WORDS);
   private readonly dashes = new Words(['-']);
+  /** Threads whose next line (of this PID) decides what their counts were: TID → PID. */
+  private readonly countsWaiting = new Map<number, number>();
+  /** Threads listing a bundle's ids. */
+  private readonly bundleThreads = new Set<number>();
 
-  constructor(private readonly f: FileState) {
-    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, ...(f.format === 'wu7' ? WU7_ERROR_WORDS : [])]);
+  constructor(private readonly format: LogFormat) {
+    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, ...(format === 'wu7' ? WU7_ERROR_WORDS : [])]);
   }
 
   wants(text: string, h: LineHead, end: number): boolean {
-    const f = this.f;
-    // The line right after a thread's counts decides what they were (wuRecord); bundled ids follow their header.
-    if (f.pendingCounts.size !== 0 && f.pendingCounts.has(h.tid)) return true;
-    if (f.bundleOnTid.size !== 0 && f.bundleOnTid.has(h.tid)) return true;
     const m = h.msg;
+    let want = false;
+    if (this.countsWaiting.size !== 0) {
+      const pid = this.countsWaiting.get(h.tid);
+      if (pid !== undefined) {
+        want = true;
+        if (pid === h.pid) this.countsWaiting.delete(h.tid);
+      }
+    }
+    if (this.bundleThreads.size !== 0 && this.bundleThreads.has(h.tid)) {
+      want = true;
+      BUNDLED_ID.lastIndex = m;
+      if (!BUNDLED_ID.test(text)) this.bundleThreads.delete(h.tid);
+    }
+    if (this.counts.in(text, m, end)) {
+      this.countsWaiting.set(h.tid, h.pid);
+      return true;
+    }
+    if (this.bundles.in(text, m, end)) {
+      this.bundleThreads.add(h.tid);
+      return true;
+    }
+    if (want) return true;
     const c = text.charCodeAt(m);
     // `*`, `#`, `-`: call brackets (`* START *`, `## END ##`, `-- START --`) and `*FAILED*`.
     if (c === 42 || c === 35 || c === 45) return true;
@@ -134,40 +167,39 @@ export class WuGate implements LineGate {
     const g = guids(text, m, end, this.dashes);
     if (g === UPDATE_GUID) return true;
     // Download jobs (downloadJob); a Windows 7 component is a tab field, compared trimmed: not here.
-    return g === OTHER_GUID && (f.format === 'wu7' || isOneOf(text, h.compStart, h.compEnd, DOWNLOAD_COMPONENT_NAMES)) && this.jobs.in(text, m, end);
-  }
-
-  skipped(line: number): void {
-    this.f.lastLine = line;
+    return g === OTHER_GUID && (this.format === 'wu7' || isOneOf(text, h.compStart, h.compEnd, DOWNLOAD_COMPONENT_NAMES)) && this.jobs.in(text, m, end);
   }
 }
 
-/** CBS.log: cbs.ts, storeHealth.ts, and update ids (wu/updates.ts). */
-export class CbsGate implements LineGate {
-  private readonly words = new Words([...CBS_WORDS, ...HEALTH_WORDS]);
-  private readonly checkWords = new Words(CHECK_WORDS);
+/** CBS.log: cbs.ts, storeHealth.ts (a DISM check's summary words too: they are rare), and update ids (wu/updates.ts). */
+export class CbsFilter implements LineFilter {
+  private readonly words = new Words([...CBS_WORDS, ...HEALTH_WORDS, ...CHECK_WORDS]);
   private readonly dashes = new Words(['-']);
-
-  constructor(private readonly f: FileState) {}
 
   wants(text: string, h: LineHead, end: number): boolean {
     const n = h.levelEnd - h.levelStart;
     if (n === 5 && (text.startsWith('Error', h.levelStart) || text.startsWith('Fatal', h.levelStart))) return true;
     const m = h.msg;
-    if (this.words.in(text, m, end)) return true;
-    const health = this.f.health as StoreHealthTracker | undefined;
-    if (health?.checking && this.checkWords.in(text, m, end)) return true;
-    return guids(text, m, end, this.dashes) === UPDATE_GUID;
+    return this.words.in(text, m, end) || guids(text, m, end, this.dashes) === UPDATE_GUID;
   }
+}
 
-  /** What cbsRecord does with any line: it extends the current session. */
-  skipped(line: number, h: LineHead): void {
-    const f = this.f;
-    f.lastLine = line;
-    const s = f.cbsCurrent;
-    if (s) {
-      s.endLine = line;
-      s.endTime = h.time;
-    }
+/** The filter of a format, for the logs that get large (others are read whole). */
+export function lineFilter(format: LogFormat): LineFilter | undefined {
+  if (format === 'wu10' || format === 'wu7') return new WuFilter(format);
+  if (format === 'cbs') return new CbsFilter();
+  return undefined;
+}
+
+/**
+ * What the analysis does with a record line the filter skipped: it moves the file's last line
+ * and, in a CBS.log, the end of the open session (cbsRecord's `sessionFacts`).
+ */
+export function skippedLine(f: FileState, line: number, time: number): void {
+  f.lastLine = line;
+  const s = f.format === 'cbs' ? f.cbsCurrent : undefined;
+  if (s) {
+    s.endLine = line;
+    s.endTime = time;
   }
 }

@@ -27,7 +27,7 @@ interface DismCheck {
 
 /**
  * In a CBS.log the tracker acts only on lines with one of these words (gate.ts), and while a DISM
- * check is open (`checking`) also on lines with one of CHECK_WORDS. DISM.log is read whole.
+ * check is open also on lines with one of CHECK_WORDS. DISM.log is read whole.
  */
 export const HEALTH_WORDS = [
   'TI: --- Initializing Trusted Installer', 'TiWorker: Client requests SFP repair object', 'Client specifies manual store corruption',
@@ -62,11 +62,6 @@ export class StoreHealthTracker {
     private readonly file: number,
     private readonly format: LogFormat,
   ) {}
-
-  /** A DISM check is open: its summary lines matter (CHECK_WORDS). */
-  get checking(): boolean {
-    return this.check !== undefined;
-  }
 
   push(rec: LogRecord): void {
     try {

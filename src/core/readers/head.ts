@@ -30,9 +30,13 @@ export function newHead(): LineHead {
 export type HeadReader = (text: string, start: number, end: number, h: LineHead) => boolean;
 
 /** Decides, from its header and text, whether a record line can matter to the consumer. */
-export interface LineGate {
-  /** True: build the record and hand it out. False: the line is only counted (and `skipped` told). */
+export interface LineFilter {
+  /** True: build the record and hand it out. False: the line is only counted (and the gate's `skipped` told). */
   wants(text: string, h: LineHead, end: number): boolean;
+}
+
+/** A filter and what to do with the lines it skips. */
+export interface LineGate extends LineFilter {
   /** A record line that was not built (its line number and header). */
   skipped(line: number, h: LineHead): void;
 }

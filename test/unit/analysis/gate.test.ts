@@ -31,10 +31,10 @@ describe('gate: lines skipped before record building change nothing', () => {
   }
 
   // Lines each rule reads, between lines that cannot matter, in one log of each gated family.
-  const wu = (tid: number, comp: string, msg: string, i: number): string =>
-    `2024/03/05 10:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(7, '0')} 1000  ${tid} ${comp.padEnd(15)} ${msg}`;
+  const wu = (tid: number, comp: string, msg: string, i: number, pid = 1000): string =>
+    `2024/03/05 10:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(7, '0')} ${pid}  ${tid} ${comp.padEnd(15)} ${msg}`;
   const G = '3C1F5E2A-7B44-4D0E-9F3A-1E2D3C4B5A69';
-  const wuLines: [number, string, string][] = [
+  const wuLines: [number, string, string, number?][] = [
     [10, 'ComApi', `* START *   Install ClientId = UpdateOrchestrator (cV: AbCdEfGh12345678.1.0)`],
     [11, 'Agent', 'Title = 2024-03 Cumulative Update (KB5035853)'],
     [11, 'Agent', `UpdateId = ${G}.200`],
@@ -63,13 +63,19 @@ describe('gate: lines skipped before record building change nothing', () => {
     [16, 'Agent', 'plain line right after these counts'],
     [16, 'Agent', '* END * All federated installs have completed'],
     [17, 'Agent', `Evaluating ${G}.201 in the cache`],
+    // Only a line of the same process decides: another process's line on that thread id does not.
+    [18, 'Agent', '* START * Installing updates CallerId = UpdateOrchestrator'],
+    [18, 'Agent', 'Install call complete (succeeded = 1, succeeded with errors = 0, failed = 0, cancelled = 0, unaccounted = 0)'],
+    [18, 'Agent', 'a line of another process on the same thread id', 2000],
+    [18, 'Agent', 'plain line of the same process'],
+    [18, 'Agent', '* END * All federated installs have completed'],
     [15, 'Agent', 'WARNING: the agent warns'],
     [15, 'Agent', 'FATAL: the agent gives up 0x80070005'],
     [10, 'ComApi', `* END *   Install ClientId = UpdateOrchestrator (cV: AbCdEfGh12345678.1.0)`],
   ];
   const filler = (i: number): string => wu(20 + (i % 3), 'Misc', `ordinary progress line ${i} with service 7971F918-A847-4430-9279-4A52D1EFE18D`, i);
   it('crafted WindowsUpdate.log: every rule between ordinary lines', () => {
-    const lines = wuLines.flatMap(([tid, comp, msg], i) => [filler(i), wu(tid, comp, msg, i)]);
+    const lines = wuLines.flatMap(([tid, comp, msg, pid], i) => [filler(i), wu(tid, comp, msg, i, pid)]);
     const text = Buffer.from(`${lines.join('\r\n')}\r\n`);
     sameWithAndWithoutGate(text, 'WindowsUpdate.log');
     sameWithAndWithoutGate(text, 'WindowsUpdate.log', 97);

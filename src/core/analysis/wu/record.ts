@@ -25,13 +25,15 @@ const DOWNLOAD_COMPONENTS = new Set(DOWNLOAD_COMPONENT_NAMES);
  * holds one of these words, or (a download component's line) a GUID and one of JOB_WORDS.
  */
 export const WU_RECORD_WORDS = [
-  'call complete (', 'REPORT EVENT:', 'shutdown notification', 'calls back to install call',
+  'REPORT EVENT:', 'shutdown notification', 'calls back to install call',
   // Call results, `install completed. Return code = 0x`
   'code = 0x',
   // Handler lines (handlerLine, `Completed install of CBS update ... hr=0x`)
   'CBS ', 'called Progress', 'pt: ',
 ];
 export const JOB_WORDS = ['job', 'Job'];
+/** Counts (`Install call complete (succeeded = ...`): the next line of the thread decides what they were. */
+export const COUNTS_WORD = 'call complete (';
 
 export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   const msg = rec.message;
