@@ -78,6 +78,8 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
   }
 
   // A failed call joins the per-update chains inside its window; else it stands alone.
+  const perUpdate = new ChainIndex(chains.slice());
+  const standalone: Chain[] = [];
   for (const c of cands.filter((x) => x.callLevel)) {
     const call = c.callKey ? callByKey.get(c.callKey) : undefined;
     const from = c.callStartLine ?? c.line;
@@ -85,9 +87,10 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
     // Report events are written a few seconds after the call ends.
     const inWindow = (x: Candidate): boolean => x.line >= from && (x.line <= to || (x.outcomeKind === 'reportEvent' && x.line <= to + 60));
     const compatible = (p: Phase): boolean => p === c.phase || (c.phase === 'install' && p === 'commit');
-    const inside = chains.filter((ch) => ch.file === c.file && compatible(ch.cands[0].phase) &&
+    const joins = (ch: Chain): boolean => ch.file === c.file && compatible(ch.cands[0].phase) &&
       ch.cands.some((x) => !x.callLevel && inWindow(x)) && ch.cands[0].outcomeKind !== 'cbsFailure' &&
-      (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code)));
+      (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code));
+    const inside = perUpdate.near(c.file, from, to + 60).filter(joins).concat(standalone.filter(joins));
     if (inside.length) {
       // Several concurrent calls can report the same per-update failure: the first one owns it.
       for (const ch of inside) {
@@ -97,7 +100,9 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
       }
       continue;
     }
-    chains.push({ cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` });
+    const alone: Chain = { cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
+    chains.push(alone);
+    standalone.push(alone);
   }
   const each = chains.map((ch) => chainToFailure(ch, st, callByKey));
   const evidence = new Set<string>();
@@ -106,6 +111,38 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
     if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
   }
   return { failures: mergeRepeats(each), evidence };
+}
+
+/**
+ * The per-update chains, in the order of their first line (they are made in candidate order), for
+ * finding those with a line in a window without looking at every chain: a chain's own lines lie
+ * between its first line and `lastLine`, at most `span` apart.
+ */
+class ChainIndex {
+  private readonly span: number;
+
+  constructor(private readonly chains: readonly Chain[]) {
+    let span = 0;
+    for (const ch of chains) span = Math.max(span, ch.lastLine - ch.cands[0].line);
+    this.span = span;
+  }
+
+  /** The chains of `file` that may have a line in [from, to], in order. */
+  near(file: number, from: number, to: number): Chain[] {
+    const list = this.chains;
+    // The first chain past (file, to).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const ch = list[mid];
+      if (ch.file < file || (ch.file === file && ch.cands[0].line <= to)) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = lo;
+    while (start > 0 && list[start - 1].file === file && list[start - 1].cands[0].line >= from - this.span) start--;
+    return list.slice(start, lo);
+  }
 }
 
 /** Failures with the same (file, update or subject, phase, code) are one, the latest standing for all. */
@@ -248,8 +285,7 @@ function foldReportEvents(cands: Candidate[]): Map<Candidate, Candidate[]> {
   const out = new Map<Candidate, Candidate[]>();
   const calls = cands.filter((c) => c.callLevel && c.time !== undefined);
   if (!calls.length) return out;
-  const byCode = new Map<number, Candidate[]>();
-  for (const c of calls) byCode.set(c.code, (byCode.get(c.code) ?? []).concat(c));
+  const byCode = groupBy(calls, (c) => c.code);
   for (let i = cands.length - 1; i >= 0; i--) {
     const e = cands[i];
     if (e.outcomeKind !== 'reportEvent' || e.updateId || e.eventTime === undefined) continue;

@@ -1,7 +1,7 @@
 // Finishing an analysis, in order: pending restarts apart, outcome chains → failures (repeats
 // merged), names of bundled updates, CBS session links, update verdicts, recovered-or-still-
 // failing, low-confidence outcomes apart, and the intermediate error lines sorted into noise.
-import type { AnalysedFile, Analysis, DismRun, StoreHealth } from '../types';
+import type { AnalysedFile, Analysis, Call, DismRun, StoreHealth } from '../types';
 import type { State } from '../state';
 import { failuresOf, splitPending } from './chains';
 import { linkCbsSessions, nameBundled } from './links';
@@ -15,13 +15,15 @@ export interface FamilyResults {
 
 export function buildAnalysis(st: State, files: AnalysedFile[], extras: FamilyResults = { dismRuns: [], storeHealth: [] }): Analysis {
   const calls = st.calls.concat(st.keyCalls).sort((a, b) => a.file - b.file || a.startLine - b.startLine);
-  const callByKey = new Map(calls.map((c) => [c.key, c] as const));
+  // Call keys are unique (file and START line).
+  const callByKey = new Map<string, Call>();
+  for (const c of calls) callByKey.set(c.key, c);
   const { cands, pending } = splitPending(st, calls, callByKey);
   const { failures: all, evidence } = failuresOf(cands, st, callByKey);
   nameBundled(all, st);
   linkCbsSessions(all, st, files);
   const updates = updateVerdicts(st, all.filter((f) => f.confidence !== 'low'), calls, pending);
-  markRecovered(all, st, calls, extras.dismRuns);
+  markRecovered(all, st, calls, callByKey, extras.dismRuns);
   const failures = all.filter((f) => f.confidence !== 'low');
   const lowConfidence = all.filter((f) => f.confidence === 'low');
   const { noise, noiseCounts } = classifyNoise(st, all, evidence, calls, callByKey);
