@@ -25,9 +25,9 @@ type LevelOf = (line: number, level: Level | undefined) => Level | undefined;
 /** Waits this long after the last edit before analysing again. */
 const EDIT_DEBOUNCE_MS = 300;
 /** Lines read from the document at a time (a few hundred KB of a WindowsUpdate.log). */
-const SLICE_LINES = 2000;
+const SLICE_LINES = 1000;
 /** The event loop gets control back once a slice has run this long. */
-const SLICE_MS = 15;
+const SLICE_MS = 10;
 
 export class DocumentAnalyses implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentAnalysis>();

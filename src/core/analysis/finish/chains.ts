@@ -79,6 +79,7 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
 
   // A failed call joins the per-update chains inside its window; else it stands alone.
   const perUpdate = new ChainIndex(chains.slice());
+  // Call chains made below that hold report events: only a line of its own that is not a call's can join a chain.
   const standalone: Chain[] = [];
   for (const c of cands.filter((x) => x.callLevel)) {
     const call = c.callKey ? callByKey.get(c.callKey) : undefined;
@@ -102,7 +103,7 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
     }
     const alone: Chain = { cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
     chains.push(alone);
-    standalone.push(alone);
+    if (alone.cands.length > 1) standalone.push(alone);
   }
   const each = chains.map((ch) => chainToFailure(ch, st, callByKey));
   const evidence = new Set<string>();
