@@ -120,6 +120,10 @@ describe('gate: Words', () => {
     assert.equal(w.in(text, 0, 3), false);
     assert.equal(w.in(text, 0, 20), true);
     assert.equal(w.in('CBS x', 0, 5), true);
+    // Words inside other words, and repeats: the same lines are found.
+    const nested = new Words(['Exec: Processing complete', 'rocessing', 'KB', 'Identifier: KB', 'KB']);
+    const t2 = 'x Identifier: KB5\ny\nz Exec: Processing complete\nprocessing';
+    assert.deepEqual([nested.in(t2, 0, 17), nested.in(t2, 18, 19), nested.in(t2, 20, 47), nested.in(t2, 48, 58)], [true, false, true, true]);
     const one = new Words(['-']);
     assert.deepEqual([one.first('ab-c-', 0), one.first('ab-c-', 3), one.first('ab-c-', 5)], [2, 4, 5]);
   });
