@@ -56,6 +56,12 @@ export class Analyzer {
     return filter && { wants: (text, h, end) => filter.wants(text, h, end), skipped: (line, h) => skippedLine(f, line, h.time) };
   }
 
+  /** A record line the filter skipped (read in another thread): what it still changes. */
+  skip(file: number, line: number, time: number): void {
+    const f = this.files[file];
+    if (f) skippedLine(f, line, time);
+  }
+
   push(file: number, rec: LogRecord): void {
     const f = this.files[file];
     if (!f) return;

@@ -8,6 +8,7 @@ import type { FileInfo, Level } from '../model/types';
 import { Analyzer } from './analyzer';
 import { etlGroupName, feedEtlGroup, groupByFolder } from './etlFiles';
 import { feedFile, headLooksLikeLog, skipFolder, SNIFF_BYTES, walkDecision } from './fileFeed';
+import { canScanInWorker, feedInWorker, PARALLEL_MIN_BYTES } from './parallel';
 import type { Analysis } from './types';
 
 /** A path that cannot be read: the CLI exits 1 with this message. */
@@ -32,6 +33,13 @@ export interface AnalyzeFilesOptions {
   signal?: AbortSignal;
   /** Called before each file is read: its path, 0-based index and the number of files. */
   onFile?: (path: string, index: number, total: number) => void;
+  /**
+   * Reading large files in a worker thread (the same analysis): `auto` (default) when a core is
+   * free, `always`, or `never`.
+   */
+  parallel?: 'auto' | 'always' | 'never';
+  /** Files of at least this many bytes are read in a worker thread (PARALLEL_MIN_BYTES). */
+  parallelMinBytes?: number;
 }
 
 /**
@@ -81,6 +89,7 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   // ETL files are decoded, the files of one folder merged into one text (one analysed file).
   const etlGroups = new Map<string, string[]>();
   for (const g of groupByFolder(list.filter((f) => isEtlName(f)), (f) => path.dirname(f))) etlGroups.set(g[0], g);
+  const parallel = options.parallel !== 'never' && canScanInWorker(options.parallel ?? 'auto');
   for (let i = 0; i < list.length; i++) {
     const file = list[i];
     checkAbort(signal);
@@ -94,6 +103,20 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
       continue;
     }
     const idx = a.addFile(file, 'unknown');
+    if (parallel && (await sizeOf(file)) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
+      // A large file: read in another thread while this one analyses.
+      let info: FileInfo | 'declined' | undefined;
+      try {
+        info = await feedInWorker(a, idx, file, CHUNK, () => !!signal?.aborted);
+      } catch (err) {
+        throw new InputError(`cannot read ${file}: ${reason(err)}`);
+      }
+      checkAbort(signal);
+      if (info !== 'declined') {
+        infos[idx] = info as FileInfo;
+        continue;
+      }
+    }
     const stream = feedFile(a, idx, path.basename(file));
     const input = createReadStream(file, { highWaterMark: CHUNK });
     try {
@@ -171,6 +194,14 @@ async function sniff(file: string): Promise<boolean> {
     return false;
   } finally {
     await fh?.close();
+  }
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await fsp.stat(file)).size;
+  } catch {
+    return 0;
   }
 }
 

@@ -49,6 +49,11 @@ export class LineRecord implements LogRecord {
     this.#timeEnd = timeEnd;
   }
 
+  /** The first line, whole (a record read elsewhere is rebuilt from it: scanWorker.ts). */
+  get text(): string {
+    return this.#text;
+  }
+
   get timeText(): string {
     return this.#text.slice(this.#timeStart, this.#timeEnd);
   }

@@ -29,7 +29,7 @@ const MOJIBAKE_SAMPLE_LINES = 200;
 const MOJIBAKE_SAMPLE_RECORDS = 50_000;
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** The gate a consumer puts before record building for a format, if any. */
+/** The gate a consumer puts before record building for a format, if any (called once the format is detected). */
 export type GateFactory = (format: LogFormat) => LineGate | undefined;
 
 /**
@@ -51,6 +51,11 @@ function readerFor(format: LogFormat): { parse: LineParser; continues: boolean; 
     default:
       return undefined;
   }
+}
+
+/** The line parser of a format (what a LogStream reading it uses), if it is readable. */
+export function parserFor(format: LogFormat): LineParser | undefined {
+  return readerFor(format)?.parse;
 }
 
 /** Spaces, tabs, a stray BOM, or NULs (the zero-filled tail a crash leaves in a log) only. */
@@ -200,11 +205,13 @@ export class LogStream {
   private begin(text: string): void {
     this.formatValue = detectFormat(text.slice(0, DETECT_SAMPLE_BYTES), this.fileName);
     const reader = readerFor(this.formatValue);
+    // The consumer hears the format once detected, whatever it is; its gate is used where a header reader exists.
+    const gate = this.gateFor?.(this.formatValue);
     if (reader) {
       this.parse = reader.parse;
       this.continues = reader.continues;
-      this.gate = reader.head ? this.gateFor?.(this.formatValue) : undefined;
-      if (this.gate) {
+      if (gate && reader.head) {
+        this.gate = gate;
         this.head = reader.head;
         this.build = reader.build;
       }
