@@ -137,7 +137,7 @@ export class WuFilter implements LineFilter {
   private readonly bundleThreads = new Set<number>();
 
   constructor(private readonly format: LogFormat) {
-    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, ...(format === 'wu7' ? WU7_ERROR_WORDS : [])]);
+    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, COUNTS_WORD, BUNDLES_WORD, ...(format === 'wu7' ? WU7_ERROR_WORDS : [])]);
   }
 
   wants(text: string, h: LineHead, end: number): boolean {
@@ -155,12 +155,10 @@ export class WuFilter implements LineFilter {
       BUNDLED_ID.lastIndex = m;
       if (!BUNDLED_ID.test(text)) this.bundleThreads.delete(h.tid);
     }
-    if (this.counts.in(text, m, end)) {
-      this.countsWaiting.set(h.tid, h.pid);
-      return true;
-    }
-    if (this.bundles.in(text, m, end)) {
-      this.bundleThreads.add(h.tid);
+    if (this.words.in(text, m, end)) {
+      // Which words: counts and bundle headers mark their thread (rare lines: looked for only here).
+      if (this.counts.in(text, m, end)) this.countsWaiting.set(h.tid, h.pid);
+      if (this.bundles.in(text, m, end)) this.bundleThreads.add(h.tid);
       return true;
     }
     if (want) return true;
@@ -168,7 +166,6 @@ export class WuFilter implements LineFilter {
     // `*`, `#`, `-`: call brackets (`* START *`, `## END ##`, `-- START --`) and `*FAILED*`.
     if (c === 42 || c === 35 || c === 45) return true;
     if ((c === 87 || c === 70) && markerLevel(text, m) !== 'info') return true;
-    if (this.words.in(text, m, end)) return true;
     const g = guids(text, m, end, this.dashes);
     if (g === UPDATE_GUID) return true;
     // Download jobs (downloadJob); a Windows 7 component is a tab field, compared trimmed: not here.

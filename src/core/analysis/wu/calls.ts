@@ -100,9 +100,19 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
   if (byTid && f.open.includes(byTid) && sameOp(byTid, b)) match = byTid;
   if (!match && cv) match = f.open.find((c) => c.cv === cv && sameOp(c, b));
   if (!match) {
-    const same = f.open.filter((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client));
+    // The first open call of the process with this operation (and client); cheap tests first: an
+    // END is compared with every open call, and hundreds can be open.
     // A different cV on both sides is a different call, except for federated ends (their cV moves on).
-    match = same.find((c) => !cv || !c.cv) ?? (b.federatedEnd ? same[0] : undefined);
+    let first: Call | undefined;
+    for (const c of f.open) {
+      if (c.pid !== rec.pid || (b.client && c.client && c.client !== b.client) || !sameOp(c, b)) continue;
+      first ??= c;
+      if (!cv || !c.cv) {
+        match = c;
+        break;
+      }
+    }
+    match ??= b.federatedEnd ? first : undefined;
   }
   if (!match) return;
   const acc = match as CallAcc;
