@@ -3,6 +3,7 @@
 // missing input, 2 bad arguments.
 import { analyzeFiles, InputError } from '../core/analysis/files';
 import { renderMarkdown, toJsonReport } from '../core/report';
+import { collectWhileReading } from './memory';
 import { parseSummarizeArgs, SUMMARIZE_USAGE } from './summarizeArgs';
 
 export async function runSummarize(argv: string[]): Promise<number> {
@@ -18,7 +19,7 @@ export async function runSummarize(argv: string[]): Promise<number> {
   const { paths, json, lang } = parsed.args;
   let analysis;
   try {
-    analysis = await analyzeFiles(paths);
+    analysis = await analyzeFiles(paths, { onRead: collectWhileReading() });
   } catch (err) {
     const msg = err instanceof InputError ? err.message : `cannot read the input: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`wulog summarize: ${msg}\n`);

@@ -39,7 +39,9 @@ export function canScanInWorker(when: 'auto' | 'always'): boolean {
  * `aborted()` true the worker is stopped and undefined returned; `declined` when the file is not a
  * WindowsUpdate.log or CBS.log (nothing was fed: read it on this thread).
  */
-export function feedInWorker(a: Analyzer, idx: number, file: string, chunk: number, aborted: () => boolean): Promise<FileInfo | 'declined' | undefined> {
+export function feedInWorker(
+  a: Analyzer, idx: number, file: string, chunk: number, aborted: () => boolean, onBatch?: (batches: number) => void,
+): Promise<FileInfo | 'declined' | undefined> {
   const progress = new SharedArrayBuffer(8);
   const done = new Int32Array(progress);
   const job: ScanJob = { wulogScan: true, file, chunk, progress };
@@ -65,7 +67,7 @@ export function feedInWorker(a: Analyzer, idx: number, file: string, chunk: numb
           break;
         case 'batch':
           if (parse) replay(a, idx, parse, m.texts, m.events);
-          Atomics.add(done, 1, 1);
+          onBatch?.(Atomics.add(done, 1, 1) + 1);
           Atomics.notify(done, 1);
           break;
         case 'end':
