@@ -1,4 +1,7 @@
-// `wulog` command-line entry: dispatches to the sub-commands, each in its own file.
+// `wulog` command-line entry: dispatches to the sub-commands, each in its own file. `summarize`
+// runs in a worker thread of this script with a small young generation (memory.ts).
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runInWorker, type CommandJob } from './memory';
 import { runSummarize } from './summarizeCommand';
 import { runExplain } from './explainCommand';
 import { runDecode } from './decodeCommand';
@@ -13,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'summarize':
-      return runSummarize(rest);
+      return (await runInWorker(__filename, 'summarize', rest)) ?? runSummarize(rest);
     case 'explain':
       return runExplain(rest);
     case 'decode':
@@ -29,10 +32,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+const job = isMainThread ? undefined : (workerData as CommandJob | undefined);
+if (job?.wulogCommand === 'summarize') {
+  runSummarize(job.argv).then(
+    (code) => parentPort?.postMessage(code),
+    (err: unknown) => {
+      process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
+      parentPort?.postMessage(1);
+    },
+  );
+} else if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

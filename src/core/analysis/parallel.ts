@@ -45,7 +45,8 @@ export function feedInWorker(
   const progress = new SharedArrayBuffer(8);
   const done = new Int32Array(progress);
   const job: ScanJob = { wulogScan: true, file, chunk, progress };
-  const worker = new Worker(WORKER_SCRIPT, { workerData: job });
+  // The reader keeps little (a record and a batch): small heaps keep its share of peak memory small.
+  const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 } });
   let parse: ((line: string, lineNo: number) => LogRecord | undefined) | undefined;
   return new Promise<FileInfo | 'declined' | undefined>((resolve, reject) => {
     const stop = (then: () => void): void => {
