@@ -154,8 +154,9 @@ export class DocumentAnalyses implements vscode.Disposable {
 }
 
 /**
- * The analysis of a document's text, read SLICE_LINES lines at a time; after SLICE_MS of work the
- * event loop runs before the next slice. Undefined once `current()` says the result is not wanted.
+ * The analysis of a document's text, read SLICE_LINES lines at a time and finished in steps;
+ * after SLICE_MS of work the event loop runs before the next slice. Undefined once `current()`
+ * says the result is not wanted.
  */
 async function analyzeInSlices(document: vscode.TextDocument, fileName: string, levelOf: LevelOf | undefined, current: () => boolean): Promise<Analysis | undefined> {
   const a = new Analyzer();
@@ -174,9 +175,16 @@ async function analyzeInSlices(document: vscode.TextDocument, fileName: string, 
       since = performance.now();
     }
   }
-  const info = feed.end();
-  await nextTurn();
-  return current() ? a.finish([info]) : undefined;
+  const steps = a.finishSteps([feed.end()]);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - since >= SLICE_MS) {
+      await nextTurn();
+      if (!current()) return undefined;
+      since = performance.now();
+    }
+  }
 }
 
 function nextTurn(): Promise<void> {

@@ -24,7 +24,7 @@ import { reportingRecord } from './reporting';
 import { DismTracker } from './dism';
 import { SetupTracker } from './setup';
 import { StoreHealthTracker } from './storeHealth';
-import { buildAnalysis } from './finish/index';
+import { buildAnalysis, runSteps, type Steps } from './finish/index';
 import { lineFilter, skippedLine } from './gate';
 
 export class Analyzer {
@@ -100,6 +100,11 @@ export class Analyzer {
 
   /** Closes the analysis. `infos[i]` describes file i (from the reader); paths come from addFile. */
   finish(infos: (FileInfo | undefined)[]): Analysis {
+    return runSteps(this.finishSteps(infos));
+  }
+
+  /** `finish` in steps of a few milliseconds (finish/index.ts `Steps`), for a caller that must not block long. */
+  *finishSteps(infos: (FileInfo | undefined)[]): Steps<Analysis> {
     const files: AnalysedFile[] = this.files.map((f, i) => {
       const info = infos[i];
       return {
@@ -128,7 +133,7 @@ export class Analyzer {
       extras.dismRuns.push(...(dism?.runs ?? []));
       extras.storeHealth.push(...(f.health?.finish() ?? []));
     }
-    return buildAnalysis(this.ctx.st, files, extras);
+    return yield* buildAnalysis(this.ctx.st, files, extras);
   }
 }
 

@@ -47,16 +47,21 @@ export function splitPending(st: State, calls: Call[], callByKey: Map<string, Ca
   return { cands, pending };
 }
 
+/** A step of the finishing work ends here every this many items (see finish/index.ts `Steps`). */
+const STEP_ITEMS = 64;
+
 /**
  * Candidates (sorted by place) → failures, repeats merged, in file order; with the evidence lines
- * of every chain (a merged repeat's lines stay evidence).
+ * of every chain (a merged repeat's lines stay evidence). Pauses (`yield`) every STEP_ITEMS items.
  */
-export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string, Call>): { failures: Failure[]; evidence: Set<string> } {
+export function* failuresOf(cands: Candidate[], st: State, callByKey: Map<string, Call>): Generator<void, { failures: Failure[]; evidence: Set<string> }> {
+  let n = 0;
   const reportsByCall = foldReportEvents(cands);
   const chains: Chain[] = [];
   const open = new Map<string, Chain>();
   // Per-update (and CBS/DISM/setup/report) outcome lines form chains.
   for (const c of cands.filter((x) => !x.callLevel)) {
+    if (++n % STEP_ITEMS === 0) yield;
     // A CBS session's outcome lines (stage failure ... session result) are one chain, KB or not; a DISM run is its own.
     const ident = c.dismRunKey ? `d${c.dismRunKey}` : c.updateId ?? (c.outcomeKind === 'cbsFailure' && c.cbsSessionKey ? `s${c.cbsSessionKey}`
       : c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : c.subject ? `x${c.subject}|${c.code}` : `c${c.code}`);
@@ -82,6 +87,7 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
   // Call chains made below that hold report events: only a line of its own that is not a call's can join a chain.
   const standalone: Chain[] = [];
   for (const c of cands.filter((x) => x.callLevel)) {
+    if (++n % STEP_ITEMS === 0) yield;
     const call = c.callKey ? callByKey.get(c.callKey) : undefined;
     const from = c.callStartLine ?? c.line;
     const to = Math.max(c.line, c.callEndLine ?? c.line);
@@ -105,13 +111,17 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
     chains.push(alone);
     if (alone.cands.length > 1) standalone.push(alone);
   }
-  const each = chains.map((ch) => chainToFailure(ch, st, callByKey));
+  const each: Failure[] = [];
+  for (const ch of chains) {
+    if (++n % STEP_ITEMS === 0) yield;
+    each.push(chainToFailure(ch, st, callByKey));
+  }
   const evidence = new Set<string>();
   for (const f of each) {
     for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
     if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
   }
-  return { failures: mergeRepeats(each), evidence };
+  return { failures: yield* mergeRepeats(each), evidence };
 }
 
 /**
@@ -147,7 +157,8 @@ class ChainIndex {
 }
 
 /** Failures with the same (file, update or subject, phase, code) are one, the latest standing for all. */
-function mergeRepeats(list: Failure[]): Failure[] {
+function* mergeRepeats(list: Failure[]): Generator<void, Failure[]> {
+  let n = 0;
   const groups = new Map<string, Failure>();
   const order: Failure[] = [];
   // Per group: its slot in `order` and its session keys, merged as sets (a log with thousands of
@@ -155,6 +166,7 @@ function mergeRepeats(list: Failure[]): Failure[] {
   const slot = new Map<string, number>();
   const sessionKeys = new Map<string, Set<string>>();
   for (const f of list) {
+    if (++n % STEP_ITEMS === 0) yield;
     const ident = f.updateId ?? (f.kb && f.kb !== FOD_KB ? `kb${f.kb}` : f.subject ?? '');
     // Per file: two logs of a bundle can come from different machines.
     // Setup runs stopped by different causes (one Store app, then another) are separate problems.
