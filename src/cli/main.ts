@@ -1,10 +1,10 @@
-// `wulog` command-line entry: dispatches to the sub-commands, each in its own file. `summarize`
-// runs in a worker thread of this script with a small young generation (memory.ts).
+// `wulog` command-line entry: dispatches to the sub-commands, each in its own file, loaded only
+// when run. `summarize` runs in a worker thread of this script with a small young generation
+// (memory.ts); this thread then only waits (it does not even load the analysis).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runInWorker, type CommandJob } from './memory';
-import { runSummarize } from './summarizeCommand';
-import { runExplain } from './explainCommand';
-import { runDecode } from './decodeCommand';
+
+const runSummarize = async (argv: string[]): Promise<number> => (await import('./summarizeCommand')).runSummarize(argv);
 
 const USAGE = `Usage:
   wulog summarize <files or folders...> [--json] [--lang en|zh-cn]
@@ -18,9 +18,9 @@ async function main(argv: string[]): Promise<number> {
     case 'summarize':
       return (await runInWorker(__filename, 'summarize', rest)) ?? runSummarize(rest);
     case 'explain':
-      return runExplain(rest);
+      return (await import('./explainCommand')).runExplain(rest);
     case 'decode':
-      return runDecode(rest);
+      return (await import('./decodeCommand')).runDecode(rest);
     case '--help':
     case '-h':
     case 'help':
