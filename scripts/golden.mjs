@@ -1,18 +1,23 @@
 // Golden comparison of the whole analysis: `wulog summarize --json` over every file of the shared
 // corpus (../shared/corpus), one run per file, plus one run per family folder and one over the
-// whole corpus (links between logs). An optimisation must leave every output byte-identical.
+// whole corpus (links between logs), and over two logs made of our own fixtures repeated (a few
+// MB with thousands of failures: what the finishing steps do with many). An optimisation must
+// leave every output byte-identical.
 //   node scripts/golden.mjs --write FILE   record the outputs (FILE stays outside the repository:
 //                                          it holds corpus text)
 //   node scripts/golden.mjs --check FILE   compare; prints each difference, exit 1 when any
+//   --cli PATH                             another build of `wulog` (default bin/wulog.js)
 // Runs dist/cli.js: build first (`npm run build`).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.resolve(root, '..', 'shared', 'corpus');
 const [mode, file] = process.argv.slice(2);
+const cliAt = process.argv.indexOf('--cli');
 if ((mode !== '--write' && mode !== '--check') || !file) {
   console.error('usage: node scripts/golden.mjs --write|--check FILE');
   process.exit(2);
@@ -40,30 +45,44 @@ function corpusFiles() {
   return out.sort();
 }
 
+/** Our own fixture logs of one family, concatenated and repeated to about `bytes` (no corpus text). */
+function repeated(name, pattern, bytes) {
+  const dir = path.join(root, 'test', 'fixtures', 'analysis');
+  const unit = fs.readdirSync(dir).filter((n) => pattern.test(n)).sort()
+    .map((n) => fs.readFileSync(path.join(dir, n), 'latin1').replace(/^\uFEFF/, '').replace(/\s+$/, '')).join('\r\n') + '\r\n';
+  const out = path.join(os.tmpdir(), 'wulog-golden-synthetic', name);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, unit.repeat(Math.ceil(bytes / unit.length)), 'latin1');
+  return out;
+}
+
 const files = corpusFiles();
 const folders = [...new Set(files.map((f) => f.split('/')[0]))].sort();
-const inputs = [...files, ...folders, '.'];
-const cli = path.join(root, 'bin', 'wulog.js');
+const synthetic = [repeated('WindowsUpdate.log', /^wu10-/, 4e6), repeated('CBS.log', /^cbs-/, 4e6)];
+const inputs = [...files, ...folders, '.', ...synthetic];
+const cli = cliAt > 0 ? path.resolve(process.argv[cliAt + 1]) : path.join(root, 'bin', 'wulog.js');
 const outputs = {};
 for (const input of inputs) {
   const r = spawnSync(process.execPath, [cli, 'summarize', '--json', input], { cwd: corpusDir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  outputs[input] = { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  // A synthetic log's temp path is not part of the answer.
+  const key = synthetic.includes(input) ? `synthetic/${path.basename(input)}` : input;
+  outputs[key] = { status: r.status, stdout: r.stdout.split(input).join(key), stderr: r.stderr.split(input).join(key) };
 }
 
 if (mode === '--write') {
   fs.writeFileSync(file, JSON.stringify(outputs));
-  console.log(`golden written: ${file} (${inputs.length} runs: ${files.length} files, ${folders.length} folders, the whole corpus)`);
+  console.log(`golden written: ${file} (${inputs.length} runs: ${files.length} files, ${folders.length} folders, the whole corpus, ${synthetic.length} synthetic)`);
 } else {
   const golden = JSON.parse(fs.readFileSync(file, 'utf8'));
   let diffs = 0;
-  for (const input of new Set([...Object.keys(golden), ...inputs])) {
+  for (const input of new Set([...Object.keys(golden), ...Object.keys(outputs)])) {
     const a = golden[input];
     const b = outputs[input];
     if (a && b && a.status === b.status && a.stdout === b.stdout && a.stderr === b.stderr) continue;
     diffs++;
     console.log(`DIFF ${input}: ${describe(a, b)}`);
   }
-  console.log(diffs ? `golden: ${diffs} of ${inputs.length} runs differ` : `golden: ${inputs.length} runs identical (${files.length} files, ${folders.length} folders, the whole corpus)`);
+  console.log(diffs ? `golden: ${diffs} of ${inputs.length} runs differ` : `golden: ${inputs.length} runs identical (${files.length} files, ${folders.length} folders, the whole corpus, ${synthetic.length} synthetic)`);
   process.exitCode = diffs ? 1 : 0;
 }
 

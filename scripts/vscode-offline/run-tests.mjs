@@ -129,6 +129,7 @@ function printTest(t) {
   const mark = t.state === 'passed' ? 'ok  ' : t.state === 'failed' ? 'FAIL' : 'skip';
   const ms = t.durationMs !== undefined ? ` (${t.durationMs} ms)` : '';
   console.log(`  ${mark} ${t.fullTitle}${ms}`);
+  for (const n of t.notes ?? []) console.log(`         ${n}`);
   if (t.error) console.log(t.error.split('\n').map((l) => `         ${l}`).join('\n'));
 }
 

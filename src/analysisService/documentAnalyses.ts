@@ -1,13 +1,16 @@
 // One analysis per log document version, shared by every editor feature (Problems panel,
 // tree view, summary): the document is parsed once, after a short pause in typing, and
-// features listen to `onDidChange` instead of parsing again.
+// features listen to `onDidChange` instead of parsing again. The parse runs in slices of lines
+// that give the event loop back every few milliseconds, so a 45 MB log never stalls the
+// extension host; an edit or close abandons a parse that is under way.
 import * as vscode from 'vscode';
-import { analyzeText, type Analysis } from '../core/analysis';
+import { Analyzer, feedFile, type Analysis } from '../core/analysis';
 import type { Level } from '../core/model/types';
 import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { Disposables } from '../common/disposables';
 import { fileNameOf } from '../common/uris';
 import { isViewDocument } from '../common/viewSchemes';
+import { Slicer } from './slices';
 
 const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
 
@@ -22,14 +25,19 @@ export interface DocumentAnalysis {
   readonly analysis: Analysis;
 }
 
+type LevelOf = (line: number, level: Level | undefined) => Level | undefined;
+
 /** Waits this long after the last edit before analysing again. */
 const EDIT_DEBOUNCE_MS = 300;
 
 export class DocumentAnalyses extends Disposables {
   private readonly cache = new Map<string, DocumentAnalysis>();
+  /** Parses under way, by document, with the version they read. */
+  private readonly running = new Map<string, { version: number; done: Promise<DocumentAnalysis | undefined> }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly removed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  private stopped = false;
 
   /** Fires after a document's analysis was (re)computed. */
   readonly onDidChange = this.changed.event;
@@ -37,7 +45,7 @@ export class DocumentAnalyses extends Disposables {
   readonly onDidRemove = this.removed.event;
 
   /** `levelsFor`: for documents whose text cannot carry each line's level (decoded ETL), the real level of a line. */
-  constructor(private readonly levelsFor?: (uri: vscode.Uri) => ((line: number, level: Level | undefined) => Level | undefined) | undefined) {
+  constructor(private readonly levelsFor?: (uri: vscode.Uri) => LevelOf | undefined) {
     super();
     this.register(vscode.workspace.onDidOpenTextDocument((d) => this.refresh(d)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
@@ -46,13 +54,29 @@ export class DocumentAnalyses extends Disposables {
     for (const d of vscode.workspace.textDocuments) this.refresh(d);
   }
 
-  /** The analysis of `document` at its current version, computed now if it is missing or stale. */
+  /**
+   * The analysis of `document` at its current version when it is ready; otherwise undefined, and
+   * the parse is started (onDidChange fires when it is done).
+   */
   get(document: vscode.TextDocument): DocumentAnalysis | undefined {
     if (!isLogDocument(document)) return undefined;
-    const key = document.uri.toString();
-    const hit = this.cache.get(key);
+    const hit = this.cache.get(document.uri.toString());
     if (hit && hit.version === document.version) return hit;
-    return this.compute(document);
+    void this.compute(document);
+    return undefined;
+  }
+
+  /** The analysis of `document` at its current version, waiting for the parse (started if needed). */
+  async whenReady(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    if (!isLogDocument(document)) return undefined;
+    for (;;) {
+      const hit = this.cache.get(document.uri.toString());
+      if (hit && hit.version === document.version) return hit;
+      const version = document.version;
+      const entry = await this.compute(document);
+      // Abandoned for a newer version (an edit): wait for that one; closed: nothing.
+      if (entry || document.isClosed || document.version === version) return entry;
+    }
   }
 
   /** The cached analysis of a URI, stale or not (for views that show the last result). */
@@ -62,7 +86,7 @@ export class DocumentAnalyses extends Disposables {
 
   /** (Re)analyses an opened document now, or forgets it when it is not a log (e.g. language changed). */
   refresh(document: vscode.TextDocument): void {
-    if (isLogDocument(document)) this.compute(document);
+    if (isLogDocument(document)) void this.compute(document);
     else this.forget(document.uri);
   }
 
@@ -76,17 +100,34 @@ export class DocumentAnalyses extends Disposables {
     }, EDIT_DEBOUNCE_MS));
   }
 
-  private compute(document: vscode.TextDocument): DocumentAnalysis | undefined {
-    let analysis: Analysis;
+  /** Starts the parse of the document's current version, or joins the one under way. */
+  private compute(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const run = this.running.get(key);
+    if (run && run.version === version) return run.done;
+    const done = this.parse(document, version).finally(() => {
+      if (this.running.get(key)?.done === done) this.running.delete(key);
+    });
+    this.running.set(key, { version, done });
+    return done;
+  }
+
+  private async parse(document: vscode.TextDocument, version: number): Promise<DocumentAnalysis | undefined> {
+    const key = document.uri.toString();
+    // Another version started after this one, the document closed, or the service ended: stop.
+    const current = (): boolean => !this.stopped && !document.isClosed && document.version === version && this.running.get(key)?.version === version;
+    let analysis: Analysis | undefined;
     try {
-      analysis = analyzeText(document.getText(), fileNameOf(document.uri), this.levelsFor?.(document.uri));
+      analysis = await analyzeInSlices(document, fileNameOf(document.uri), this.levelsFor?.(document.uri), current);
     } catch (err) {
       // The core is built not to throw; if it ever does, the document simply gets no analysis.
-      console.error(`WU Log Lens: analysis of ${document.uri.toString()} failed`, err);
+      console.error(`WU Log Lens: analysis of ${key} failed`, err);
       return undefined;
     }
-    const entry: DocumentAnalysis = { uri: document.uri, version: document.version, analysis };
-    this.cache.set(document.uri.toString(), entry);
+    if (!analysis || !current()) return undefined;
+    const entry: DocumentAnalysis = { uri: document.uri, version, analysis };
+    this.cache.set(key, entry);
     this.changed.fire(document.uri);
     return entry;
   }
@@ -96,12 +137,24 @@ export class DocumentAnalyses extends Disposables {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.running.delete(key);
     if (this.cache.delete(key)) this.removed.fire(uri);
   }
 
   private clear(): void {
+    this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.running.clear();
     this.cache.clear();
   }
+}
+/** The analysis of a document's text, read in slices and finished in steps; undefined once `current()` says it is not wanted. */
+async function analyzeInSlices(document: vscode.TextDocument, fileName: string, levelOf: LevelOf | undefined, current: () => boolean): Promise<Analysis | undefined> {
+  const a = new Analyzer();
+  const idx = a.addFile(fileName, 'unknown');
+  const feed = feedFile(a, idx, fileName, levelOf);
+  const slicer = new Slicer(current);
+  if (!(await slicer.read(document, (text) => feed.pushText(text)))) return undefined;
+  return slicer.run(a.finishSteps([feed.end()]));
 }

@@ -1,7 +1,10 @@
-// `wulog` command-line entry: dispatches to the sub-commands, each in its own file.
-import { runSummarize } from './summarizeCommand';
-import { runExplain } from './explainCommand';
-import { runDecode } from './decodeCommand';
+// `wulog` command-line entry: dispatches to the sub-commands, each in its own file, loaded only
+// when run. `summarize` runs in a worker thread of this script with a small young generation
+// (memory.ts); this thread then only waits (it does not even load the analysis).
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runInWorker, type CommandJob } from './memory';
+
+const runSummarize = async (argv: string[]): Promise<number> => (await import('./summarizeCommand')).runSummarize(argv);
 
 const USAGE = `Usage:
   wulog summarize <files, folders or bundles (.zip, .cab)...> [--json] [--lang en|zh-cn]
@@ -13,11 +16,11 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'summarize':
-      return runSummarize(rest);
+      return (await runInWorker(__filename, 'summarize', rest)) ?? runSummarize(rest);
     case 'explain':
-      return runExplain(rest);
+      return (await import('./explainCommand')).runExplain(rest);
     case 'decode':
-      return runDecode(rest);
+      return (await import('./decodeCommand')).runDecode(rest);
     case '--help':
     case '-h':
     case 'help':
@@ -29,10 +32,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => {
-    process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+const job = isMainThread ? undefined : (workerData as CommandJob | undefined);
+if (job?.wulogCommand === 'summarize') {
+  runSummarize(job.argv).then(
+    (code) => parentPort?.postMessage(code),
+    (err: unknown) => {
+      process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
+      parentPort?.postMessage(1);
+    },
+  );
+} else if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err: unknown) => {
+      process.stderr.write(`wulog: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -3,6 +3,7 @@
 // missing input, 2 bad arguments.
 import { analyzeFiles, InputError } from '../core/analysis/files';
 import { renderMarkdown, toJsonReport } from '../core/report';
+import { collectWhileReading } from './memory';
 import { parseSummarizeArgs, SUMMARIZE_USAGE } from './summarizeArgs';
 import { CLI_TEXTS } from './cliTexts';
 
@@ -20,7 +21,7 @@ export async function runSummarize(argv: string[]): Promise<number> {
   const t = CLI_TEXTS[lang];
   let analysis;
   try {
-    analysis = await analyzeFiles(paths);
+    analysis = await analyzeFiles(paths, { onRead: collectWhileReading() });
   } catch (err) {
     const msg = err instanceof InputError ? err.message : t.cannotRead(err instanceof Error ? err.message : String(err));
     process.stderr.write(`wulog summarize: ${msg}\n`);

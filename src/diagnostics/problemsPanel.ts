@@ -103,8 +103,10 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
     }
     const entry = analyses.peek(document.uri);
     if (!entry || entry.version !== document.version) {
-      // Missing or stale: computing it fires onDidChange, which renders it.
-      if (!analyses.get(document)) collection.delete(document.uri);
+      // Missing or stale: the analysis under way fires onDidChange, which renders it; until then
+      // the last diagnostics stay (no flicker while a large log is read again).
+      analyses.get(document);
+      if (!entry) collection.delete(document.uri);
       return;
     }
     collection.set(document.uri, buildDiagnostics(document, entry.analysis));

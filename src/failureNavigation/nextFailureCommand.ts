@@ -25,10 +25,13 @@ export interface FailureMoveResult {
 
 const MESSAGE_MS = 4000;
 
-export function moveToNextFailure(direction: 'next' | 'previous', analyses: DocumentAnalyses, maps: ViewLineMaps): FailureMoveResult {
+export async function moveToNextFailure(direction: 'next' | 'previous', analyses: DocumentAnalyses, maps: ViewLineMaps): Promise<FailureMoveResult> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return {};
   const document = editor.document;
+  // A log opened a moment ago may still be in its analysis: wait for it (a view's sources are analysed already).
+  await analyses.whenReady(document);
+  if (vscode.window.activeTextEditor !== editor) return {};
   const set = settings.navigationFailures(document.uri);
   const t = translatorFor(configuredLang(document.uri));
   const move = moveToFailure(failureTargets(document, set, analyses, maps).lines, editor.selection.active.line, direction);

@@ -51,7 +51,7 @@ export function focusLabel(selector: FocusSelector, entry: DocumentStructureEntr
 export async function openFocusView(provider: FocusProvider, structure: DocumentStructure, target: FocusTarget): Promise<vscode.TextDocument> {
   const source = await vscode.workspace.openTextDocument(target.source);
   const t = translatorFor(configuredLang(source.uri));
-  const uri = focusUri(source.uri, target.selector, focusLabel(target.selector, structure.get(source), t));
+  const uri = focusUri(source.uri, target.selector, focusLabel(target.selector, await structure.get(source), t));
   let doc = await vscode.workspace.openTextDocument(uri);
   // Same language as the log: same highlighting and hovers.
   if (doc.languageId !== source.languageId) doc = await vscode.languages.setTextDocumentLanguage(doc, source.languageId);
@@ -105,7 +105,7 @@ export function registerFocusCommand(provider: FocusProvider, structure: Documen
       if (uri instanceof vscode.Uri && isSelector(selector)) return await openFocusView(provider, structure, { source: uri, selector });
       const editor = vscode.window.activeTextEditor;
       const t = translatorFor(configuredLang(editor?.document.uri));
-      const entry = editor && isLogDocument(editor.document) ? structure.get(editor.document) : undefined;
+      const entry = editor && isLogDocument(editor.document) ? await structure.get(editor.document) : undefined;
       if (!editor || !entry) {
         void vscode.window.showInformationMessage(t('Open a Windows servicing log first, then put the cursor on the update, call or line to focus on.'));
         return undefined;

@@ -54,7 +54,7 @@ export class FocusProvider extends Disposables implements vscode.TextDocumentCon
     } catch (err) {
       return empty(t('Cannot open {0}: {1}', target.source.toString(true), err instanceof Error ? err.message : String(err)));
     }
-    const entry = this.structure.get(source);
+    const entry = await this.structure.get(source);
     if (!entry) return empty(t('{0} is not a Windows servicing log that WU Log Lens analyses.', source.uri.toString(true)));
     const r = focusLines({ analysis: entry.analysis, index: entry.index, lineText: (l) => (l < source.lineCount ? source.lineAt(l).text : undefined), lineCount: source.lineCount }, target.selector);
     this.stats.set(uri.toString(), { lines: r.lines.length, truncated: r.truncated });

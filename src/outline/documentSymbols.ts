@@ -115,8 +115,8 @@ function messageOf(line: string): string {
 export class LogSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly structure: DocumentStructure) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const entry = this.structure.get(document);
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    const entry = await this.structure.get(document);
     if (!entry) return [];
     const lang = configuredLang(document.uri);
     const t = translatorFor(lang);

@@ -7,8 +7,8 @@ import { foldingRegions } from '../core/navigate';
 export class LogFoldingProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly structure: DocumentStructure) {}
 
-  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const entry = this.structure.get(document);
+  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
+    const entry = await this.structure.get(document);
     if (!entry) return [];
     const last = document.lineCount - 1;
     return foldingRegions(entry.analysis, entry.index, 0, entry.outline)

@@ -39,11 +39,11 @@ function targetOf(uri: vscode.Uri): string | undefined {
   return uri.scheme === 'untitled' ? undefined : uri.with({ fragment: '', query: '' }).toString();
 }
 
-/** The analysis of an open document: DocumentAnalyses' cached one for our log languages. */
-export function fromDocument(document: vscode.TextDocument, analyses: DocumentAnalyses): CollectedAnalysis {
+/** The analysis of an open document: DocumentAnalyses' one for our log languages (awaited when under way). */
+export async function fromDocument(document: vscode.TextDocument, analyses: DocumentAnalyses): Promise<CollectedAnalysis> {
   let analysis: Analysis | undefined;
   if (isLogDocument(document)) {
-    analysis = analyses.get(document)?.analysis;
+    analysis = (await analyses.whenReady(document))?.analysis;
     if (!analysis) throw new SummarizeInputError(vscode.l10n.t('The log could not be analysed; see the extension host log for details.'));
   } else {
     // Not one of our languages (e.g. plain text that content detection left alone): nobody has

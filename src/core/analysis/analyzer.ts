@@ -10,7 +10,9 @@
 //
 // `finish()` hands the candidates to finish/ (chains, dedup, links, verdicts, noise). Memory grows
 // with the number of calls/updates/outcomes, not with lines: every list kept per line kind is capped.
+// `gate()` gives the reader the test that spares records for lines that cannot matter (gate.ts).
 import type { FileInfo, LogFormat, LogRecord } from '../model/types';
+import type { LineGate } from '../readers/head';
 import type { Analysis, AnalysedFile } from './types';
 import { Context, newFileState } from './context';
 import type { FileState } from './context';
@@ -22,14 +24,18 @@ import { reportingRecord } from './reporting';
 import { DismTracker } from './dism';
 import { SetupTracker } from './setup';
 import { StoreHealthTracker } from './storeHealth';
-import { buildAnalysis } from './finish/index';
-import { IdentityTracker } from '../bundle/identity';
+import { IdentityTracker, type SpanValue } from '../bundle/identity';
+import { buildAnalysis, runSteps, type Steps } from './finish/index';
+import { lineFilter, skippedLine } from './gate';
 
 export class Analyzer {
   private readonly files: FileState[] = [];
   private readonly ctx = new Context();
   /** Per file: machine facts and time span (the bundle inventory). */
   private readonly ids: IdentityTracker[] = [];
+
+  /** `gate: false` reads every line into a record (the gate's own test compares both ways). */
+  constructor(private readonly options: { gate?: boolean } = {}) {}
 
   /** Registers a file; returns its index for `push`. */
   addFile(path: string, format: LogFormat): number {
@@ -44,13 +50,52 @@ export class Analyzer {
     if (f) f.format = format;
   }
 
+  /** The gate for file `file` read as `format` (WindowsUpdate.log and CBS.log; other logs are read whole). */
+  gate(file: number, format: LogFormat): LineGate | undefined {
+    const f = this.files[file];
+    if (!f) return undefined;
+    f.format = format;
+    const filter = this.options.gate === false ? undefined : lineFilter(format);
+    if (!filter) return undefined;
+    const id = this.identity(file);
+    return {
+      wants: (text, h, end) => filter.wants(text, h, end),
+      skipped: (line, h, text) => {
+        skippedLine(f, line, h.time);
+        id.used = true;
+        id.span.see(h.time, text, h.timeStart, h.timeEnd);
+      },
+    };
+  }
+
+  /**
+   * A record line the filter skipped in another thread: what it still changes (the file's time
+   * span comes whole from that thread: `setSpan`).
+   */
+  skip(file: number, line: number, time: number): void {
+    const f = this.files[file];
+    if (f) skippedLine(f, line, time);
+  }
+
+  /** The time span of file `file` over all its record lines, measured where they were read. */
+  setSpan(file: number, span: SpanValue): void {
+    if (!this.files[file] || span.firstTime === undefined) return;
+    const id = this.identity(file);
+    id.used = true;
+    id.span.take(span);
+  }
+
+  private identity(file: number): IdentityTracker {
+    return (this.ids[file] ??= new IdentityTracker(file));
+  }
+
   push(file: number, rec: LogRecord): void {
     const f = this.files[file];
     if (!f) return;
     f.lastLine = rec.endLine;
     const ctx = this.ctx;
     try {
-      (this.ids[file] ??= new IdentityTracker(file)).push(rec);
+      this.identity(file).push(rec);
       mentions(ctx, f, rec);
       switch (f.format) {
         case 'wu10':
@@ -83,6 +128,11 @@ export class Analyzer {
 
   /** Closes the analysis. `infos[i]` describes file i (from the reader); paths come from addFile. */
   finish(infos: (FileInfo | undefined)[]): Analysis {
+    return runSteps(this.finishSteps(infos));
+  }
+
+  /** `finish` in steps of a few milliseconds (finish/index.ts `Steps`), for a caller that must not block long. */
+  *finishSteps(infos: (FileInfo | undefined)[]): Steps<Analysis> {
     const files: AnalysedFile[] = this.files.map((f, i) => {
       const info = infos[i];
       return {
@@ -97,7 +147,7 @@ export class Analyzer {
         unreadable: info?.unreadable,
         mojibake: info?.mojibake,
         ...(info?.etl ? { etl: info.etl } : {}),
-        ...(this.ids[i] ? { identity: this.ids[i].id } : {}),
+        ...(this.ids[i]?.used ? { identity: this.ids[i].id } : {}),
       };
     });
     const extras: Parameters<typeof buildAnalysis>[2] = { dismRuns: [], storeHealth: [] };
@@ -112,7 +162,7 @@ export class Analyzer {
       extras.dismRuns.push(...(dism?.runs ?? []));
       extras.storeHealth.push(...(f.health?.finish() ?? []));
     }
-    return buildAnalysis(this.ctx.st, files, extras);
+    return yield* buildAnalysis(this.ctx.st, files, extras);
   }
 }
 

@@ -15,6 +15,15 @@ const REBOOT_START = /Startup processing required|Doing (?:critical )?shutdown p
 const REBOOT_END = /Startup processing thread terminated|Startup Processing completes|startup processing completed?\b/i;
 /** The KB number CBS gives every Feature on Demand: it names no package. */
 export const FOD_KB = '777778';
+/**
+ * cbsRecord acts on a line (beyond moving the current session's end) only when it has an Error
+ * or Fatal level or one of these words: session, reboot, package and KB phrases, an HRESULT (gate.ts).
+ */
+export const CBS_WORDS = [
+  'Session: ', 'rocessing', 'ROCESSING', 'poqexec', 'ending operation', '[HRESULT = 0x', 'capabilities: ', 'Package_for_', 'Identifier: KB',
+  // KB numbers (findKbs)
+  'KB', 'kb',
+];
 const STEP_FAILED = /^Failed to (?:process single phase execution|perform operation|execute|install|uninstall|stage|commit|add package)/;
 
 export function cbsRecord(ctx: Context, f: FileState, rec: LogRecord): void {

@@ -18,7 +18,10 @@ export interface FileState {
   index: number;
   path: string;
   format: LogFormat;
+  /** Calls started and not ended, in start order (change it only through calls.ts: openCall, dropOpen). */
   open: Call[];
+  /** Open calls per thread (threadKey): most lines name a thread with none, and need no look through `open`. */
+  openPerThread: Map<number, number>;
   /** Calls closed recently (a second "call complete" line may follow on the federated thread). */
   recent: Call[];
   /** Call that last received counts/call-error lines on a thread: the END on that thread closes it. */
@@ -52,7 +55,7 @@ export interface FileState {
 
 export function newFileState(index: number, path: string, format: LogFormat): FileState {
   return {
-    index, path, format, open: [], recent: [], resultCallByTid: new Map(), ring: [], ringHead: 0, pendingTitle: new Map(),
+    index, path, format, open: [], openPerThread: new Map(), recent: [], resultCallByTid: new Map(), ring: [], ringHead: 0, pendingTitle: new Map(),
     handlerUpdate: new Map(), handlerProof: new Map(), downloadJob: new Map(), cbsById: new Map(), rebootProcessing: false,
     lastLine: -1, pendingCounts: new Map(), lastUpdateOnTid: new Map(), bundleOnTid: new Map(),
   };

@@ -5,11 +5,15 @@ import type { LogRecord } from '../model/types';
 import type { Call, LineRef } from './types';
 import type { ErrLine } from './state';
 import { LIMITS, own } from './state';
-import { FAILED_MARKER, WU7_WARNING, head, hex, isError } from './patterns';
+import { FAILED_MARKER, WU7_WARNING, hex, isError } from './patterns';
 import type { Context, FileState } from './context';
 import { codeInText } from './context';
 
 const RING = 400;
+/** Characters of an error line's message kept as its text. */
+const TEXT_CHARS = 200;
+/** Windows 7 error lines carry these words anywhere in the message (gate.ts). */
+export const WU7_ERROR_WORDS = ['WARNING:', 'FATAL:'];
 const NO_IDS: string[] = [];
 const NEAR_MS = 5 * 60 * 1000;
 
@@ -22,8 +26,11 @@ export interface Related {
 
 export const NO_RELATED: Readonly<Related> = Object.freeze({ lines: [], texts: {} }) as Related;
 
-/** Records the line when it is an error line; `call` is the open call of its thread, `session` its CBS/setup grouping key. */
-export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call | undefined, session?: string): void {
+/**
+ * Records the line when it is an error line; `callOf` finds the open call of its thread (asked
+ * only for an error line), `session` is its CBS/setup grouping key.
+ */
+export function errorLine(ctx: Context, f: FileState, rec: LogRecord, callOf: ((f: FileState, rec: LogRecord) => Call | undefined) | undefined, session?: string): void {
   const msg = rec.message;
   let code: number | undefined;
   // Cheap gates first: this runs for every line of a WindowsUpdate.log.
@@ -40,6 +47,7 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call
     code = c?.value ?? codeInText(msg);
     if (code === undefined) return;
   }
+  const call = callOf?.(f, rec);
   const cv = rec.cvs[0]?.cv;
   let ids: string[] | undefined;
   for (const u of rec.updateIds) {
@@ -53,9 +61,10 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call
     const h = f.handlerUpdate.get(rec.tid);
     if (h) ids = [h];
   }
-  // Strings are copied (own) only when the line is kept beyond the short ring; the text is
-  // built only when it is kept or cited (most ring entries never are). Once the kept list is
-  // full, the entry leaving the ring is refilled: no allocation per error line.
+  // Strings are copied (own) into the ring: a slice of the line would keep the whole decoded
+  // chunk alive as long as the entry stays, and so every chunk would outlive the young
+  // generation and fill the old one. The text is built only when the line is kept or cited (most
+  // ring entries never are). Once the kept list is full, the entry leaving the ring is refilled.
   let e: ErrLine;
   if (f.ring.length < RING) {
     e = blankErrLine();
@@ -71,22 +80,20 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, call: Call
   e.time = rec.time;
   e.tid = rec.tid;
   e.pid = rec.pid;
-  e.cv = cv;
+  e.cv = own(cv);
   e.code = code;
-  e.component = rec.component;
-  e.updateIds = ids ?? NO_IDS;
+  e.component = own(rec.component);
+  e.updateIds = ids ? ids.map((x) => own(x)) : NO_IDS;
   e.callKey = call?.key;
   e.call = call;
   e.session = session;
   e.text = undefined;
-  e.msg = msg;
+  // The part errText reads.
+  e.msg = own(msg.slice(0, TEXT_CHARS));
   const st = ctx.st;
   if (st.errLines.length < LIMITS.errLines) {
     e.kept = true;
     e.text = own(errText(e));
-    e.cv = own(e.cv);
-    e.component = own(e.component);
-    if (ids) e.updateIds = ids.map((x) => own(x));
     st.errLines.push(e);
   } else if (call) (call as Call & { overflowErrors?: number }).overflowErrors = ((call as Call & { overflowErrors?: number }).overflowErrors ?? 0) + 1;
   else st.errOverflow++;
@@ -140,7 +147,7 @@ function blankErrLine(): ErrLine {
 /** The text of an error line (component and the head of the message), built once. */
 function errText(e: ErrLine): string {
   if (e.text === undefined) {
-    const m = head(e.msg ?? '').slice(0, 200);
+    const m = (e.msg ?? '').slice(0, TEXT_CHARS);
     e.text = e.component ? `${e.component} ${m}` : m;
     e.msg = undefined;
   }

@@ -38,7 +38,7 @@ export interface FileFeed {
 
 /**
  * `levelOf` (decoded ETL text): the level a record's line really has (its ETW level), given the
- * level the reader saw in the text.
+ * level the reader saw in the text. Such text is read whole (the gate judges by what the text shows).
  */
 export function feedFile(a: Analyzer, idx: number, fileName: string, levelOf?: (line: number, level: Level | undefined) => Level | undefined): FileFeed {
   let known = false;
@@ -50,7 +50,7 @@ export function feedFile(a: Analyzer, idx: number, fileName: string, levelOf?: (
       known = true;
     }
     a.push(idx, rec);
-  }, fileName);
+  }, fileName, levelOf ? undefined : (format) => a.gate(idx, format));
   return {
     pushBytes: (chunk) => stream.pushBytes(chunk),
     pushText: (text) => stream.pushText(text),

@@ -8,6 +8,7 @@ import type { FileInfo, Level } from '../model/types';
 import { Analyzer } from './analyzer';
 import { etlGroupName, feedEtlGroup, groupByFolder } from './etlFiles';
 import { feedFile, headLooksLikeLog, skipFolder, SNIFF_BYTES, walkDecision } from './fileFeed';
+import { canScanInWorker, feedInWorker, PARALLEL_MIN_BYTES } from './parallel';
 import type { Analysis } from './types';
 import { BundleReader } from '../bundle/reader';
 import { isArchiveName } from '../bundle/names';
@@ -37,9 +38,23 @@ export interface AnalyzeFilesOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** CAB archives may be read with the external bsdtar (default true; false in an untrusted workspace). */
   externalTools?: boolean;
+  /**
+   * Reading large files in a worker thread (the same analysis): `auto` (default) when a core is
+   * free, `always`, or `never`.
+   */
+  parallel?: 'auto' | 'always' | 'never';
+  /** Files of at least this many bytes are read in a worker thread (PARALLEL_MIN_BYTES). */
+  parallelMinBytes?: number;
+  /** Called as the files are read, with the bytes read so far (all files together). */
+  onRead?: (bytes: number) => void;
 }
 
-const CHUNK = 1024 * 1024;
+/**
+ * Bytes read at a time. A decoded 64 KB chunk is a young-generation string, reclaimed at once; a
+ * 1 MB one is external memory, reclaimed late (peak RSS 195 MB against 135 MB on a 100 MB log,
+ * for the same time).
+ */
+const CHUNK = 64 * 1024;
 const MAX_FILES = 2000;
 const MAX_DEPTH = 8;
 
@@ -60,7 +75,7 @@ export function analyzeText(text: string, fileName: string, levelOf?: (line: num
  * missing/unreadable path, AnalysisAbortedError (name `AbortError`) once `options.signal` aborts.
  */
 export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions = {}): Promise<Analysis> {
-  const { signal, onFile } = options;
+  const { signal, onFile, onRead } = options;
   const files: string[] = [];
   const folders: BundleInput['folders'] = [];
   const skipped: string[] = [];
@@ -92,6 +107,8 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
   // ETL files are decoded, the files of one folder merged into one text (one analysed file).
   const etlGroups = new Map<string, string[]>();
   for (const g of groupByFolder(list.filter((f) => isEtlName(f)), (f) => path.dirname(f))) etlGroups.set(g[0], g);
+  const parallel = options.parallel !== 'never' && canScanInWorker(options.parallel ?? 'auto');
+  let read = 0;
   for (let i = 0; i < list.length; i++) {
     const file = list[i];
     checkAbort(signal);
@@ -110,11 +127,28 @@ export async function analyzeFiles(paths: string[], options: AnalyzeFilesOptions
       continue;
     }
     const idx = a.addFile(file, 'unknown');
+    if (parallel && (await sizeOf(file)) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) {
+      // A large file: read in another thread while this one analyses.
+      let info: FileInfo | 'declined' | undefined;
+      try {
+        const before = read;
+        info = await feedInWorker(a, idx, file, CHUNK, () => !!signal?.aborted, (chunks) => onRead?.((read = before + chunks * CHUNK)));
+      } catch (err) {
+        throw new InputError(`cannot read ${file}: ${reason(err)}`);
+      }
+      checkAbort(signal);
+      if (info !== 'declined') {
+        infos[idx] = info as FileInfo;
+        continue;
+      }
+    }
     const stream = feedFile(a, idx, path.basename(file));
     const input = createReadStream(file, { highWaterMark: CHUNK });
     try {
       for await (const chunk of input) {
         stream.pushBytes(chunk as Buffer);
+        read += (chunk as Buffer).length;
+        onRead?.(read);
         // Between chunks: leaving the loop destroys the read stream (file closed).
         if (signal?.aborted) break;
       }
@@ -189,6 +223,14 @@ async function sniff(file: string): Promise<boolean> {
     return false;
   } finally {
     await fh?.close();
+  }
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await fsp.stat(file)).size;
+  } catch {
+    return 0;
   }
 }
 

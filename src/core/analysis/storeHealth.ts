@@ -25,6 +25,18 @@ interface DismCheck {
   result?: number;
 }
 
+/**
+ * In a CBS.log the tracker acts only on lines with one of these words (gate.ts), and while a DISM
+ * check is open also on lines with one of CHECK_WORDS. DISM.log is read whole.
+ */
+export const HEALTH_WORDS = [
+  'TI: --- Initializing Trusted Installer', 'TiWorker: Client requests SFP repair object', 'Client specifies manual store corruption',
+  'Checking System Update Readiness', 'Summary:', 'Exec: Session processing started', '(p)', '(f)',
+  // CSI lines
+  '[SR] ', 'Attempting to mark store corrupt', 'StoreCorruptionRepair transaction begun', 'Corruption detection complete',
+];
+export const CHECK_WORDS = ['Operation', 'Total ', 'Repair failed:', 'Exec: Processing complete'];
+
 const HEALTH_VERB = /\/(ScanHealth|RestoreHealth|CheckHealth)\b/i;
 const API_VERB = /Dism(Check|Restore)ImageHealth/;
 const FIRST_INT = /(\d{1,9})/;

@@ -5,9 +5,6 @@
 import type { LogRecord } from '../model/types';
 import type { MachineFact } from './types';
 
-/** Records of a file looked at for machine facts (they are stated near the start of a session). */
-const LOOK_RECORDS = 50_000;
-
 interface Rule {
   kind: MachineFact['kind'];
   gate: string;
@@ -37,35 +34,99 @@ export interface FileIdentity {
   lastTimeText?: string;
 }
 
+/** Lines of a file looked at for machine facts (they are stated near the start of a session). */
+const LOOK_LINES = 50_000;
+
+/** The words a line must hold to state a machine fact (the line filter lets such lines through). */
+export const IDENTITY_WORDS: readonly string[] = RULES.map((r) => r.gate);
+
+/**
+ * The earliest and latest timestamps of a file, over every record line, built or skipped by the
+ * line filter. A line only keeps a reference to its text; the timestamp's text is cut when asked.
+ */
+export class TimeSpan {
+  firstTime: number | undefined;
+  lastTime: number | undefined;
+  private firstSrc = '';
+  private firstFrom = 0;
+  private firstTo = 0;
+  private lastSrc = '';
+  private lastFrom = 0;
+  private lastTo = 0;
+
+  /** A line whose timestamp `time` is written at text[from, to). */
+  see(time: number, text: string, from: number, to: number): void {
+    if (!Number.isFinite(time)) return;
+    if (this.firstTime === undefined || time < this.firstTime) {
+      this.firstTime = time;
+      this.firstSrc = text;
+      this.firstFrom = from;
+      this.firstTo = to;
+    }
+    if (this.lastTime === undefined || time > this.lastTime) {
+      this.lastTime = time;
+      this.lastSrc = text;
+      this.lastFrom = from;
+      this.lastTo = to;
+    }
+  }
+
+  seeRecord(rec: LogRecord): void {
+    const t = rec.timeText;
+    if (rec.time !== undefined && t !== undefined) this.see(rec.time, t, 0, t.length);
+  }
+
+  /** Takes another span's values (the span of the same file measured in another thread). */
+  take(v: SpanValue): void {
+    if (v.firstTime === undefined) return;
+    this.firstTime = v.firstTime;
+    this.lastTime = v.lastTime;
+    this.firstSrc = v.firstTimeText ?? '';
+    this.firstFrom = 0;
+    this.firstTo = this.firstSrc.length;
+    this.lastSrc = v.lastTimeText ?? '';
+    this.lastFrom = 0;
+    this.lastTo = this.lastSrc.length;
+  }
+
+  value(): SpanValue {
+    if (this.firstTime === undefined || this.lastTime === undefined) return {};
+    return {
+      firstTime: this.firstTime,
+      firstTimeText: this.firstSrc.slice(this.firstFrom, Math.min(this.firstTo, this.firstFrom + 40)),
+      lastTime: this.lastTime,
+      lastTimeText: this.lastSrc.slice(this.lastFrom, Math.min(this.lastTo, this.lastFrom + 40)),
+    };
+  }
+}
+
+export type SpanValue = Pick<FileIdentity, 'firstTime' | 'firstTimeText' | 'lastTime' | 'lastTimeText'>;
+
 /** Per file: machine facts and the first and last timestamps. */
 export class IdentityTracker {
   private readonly seen = new Set<MachineFact['kind']>();
-  private records = 0;
-  readonly id: FileIdentity = { facts: [] };
+  readonly span = new TimeSpan();
+  private readonly facts: MachineFact[] = [];
+  /** A record line was seen (built or skipped): only then does the file have an identity. */
+  used = false;
 
   constructor(private readonly file: number) {}
 
+  get id(): FileIdentity {
+    return { facts: this.facts, ...this.span.value() };
+  }
+
   push(rec: LogRecord): void {
-    const t = rec.time;
-    if (t !== undefined && Number.isFinite(t)) {
-      const id = this.id;
-      if (id.firstTime === undefined || t < id.firstTime) {
-        id.firstTime = t;
-        id.firstTimeText = rec.timeText?.slice(0, 40);
-      }
-      if (id.lastTime === undefined || t > id.lastTime) {
-        id.lastTime = t;
-        id.lastTimeText = rec.timeText?.slice(0, 40);
-      }
-    }
-    if (this.records++ >= LOOK_RECORDS || this.seen.size === KINDS) return;
+    this.used = true;
+    this.span.seeRecord(rec);
+    if (rec.line >= LOOK_LINES || this.seen.size === KINDS) return;
     const msg = rec.message.length > 4096 ? rec.message.slice(0, 4096) : rec.message;
     for (const r of RULES) {
       if (this.seen.has(r.kind) || msg.indexOf(r.gate) < 0) continue;
       const m = r.re.exec(msg);
       if (!m) continue;
       this.seen.add(r.kind);
-      this.id.facts.push({ kind: r.kind, value: clean(r.url ? urlDecode(m[1]) : m[1]), at: { file: this.file, line: rec.line } });
+      this.facts.push({ kind: r.kind, value: clean(r.url ? urlDecode(m[1]) : m[1]), at: { file: this.file, line: rec.line } });
     }
   }
 }

@@ -71,57 +71,85 @@ function levelCode(level: Level | undefined): number {
 
 /** Reads `text` once with the log readers and keeps the shape of every record. */
 export function indexRecords(text: string, fileName?: string): RecordIndex {
-  const cols = { start: new Growable(), end: new Growable(), tid: new Growable(), pid: new Growable(), comp: new Growable(), level: new Growable(), time: new Growable() };
-  const compIds = new Map<string, number>([['', 0]]);
-  const components = [''];
-  const marks: StructureMark[] = [];
-  let stream: LogStream | undefined;
-  const onRecord = (r: LogRecord): void => {
+  const ix = new RecordIndexer(fileName);
+  ix.push(text);
+  return ix.end();
+}
+
+/** `indexRecords` fed piece by piece (an editor reads a large document in slices). */
+export class RecordIndexer {
+  private readonly cols = { start: new Growable(), end: new Growable(), tid: new Growable(), pid: new Growable(), comp: new Growable(), level: new Growable(), time: new Growable() };
+  private readonly compIds = new Map<string, number>([['', 0]]);
+  private readonly components = [''];
+  private readonly marks: StructureMark[] = [];
+  private readonly stream: LogStream | undefined;
+  private failed = false;
+
+  constructor(fileName?: string) {
+    try {
+      this.stream = new LogStream((r) => this.record(r), fileName);
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  push(text: string): void {
+    if (this.failed) return;
+    try {
+      this.stream?.pushText(text);
+    } catch {
+      this.failed = true;
+    }
+  }
+
+  end(): RecordIndex {
+    let info;
+    try {
+      info = this.failed ? undefined : this.stream?.end();
+    } catch {
+      info = undefined;
+    }
+    const cols = this.cols;
+    return {
+      format: info?.format ?? 'unknown',
+      lineCount: info?.lines ?? 0,
+      count: cols.start.length,
+      start: Int32Array.from(cols.start.values()),
+      end: Int32Array.from(cols.end.values()),
+      tid: Float64Array.from(cols.tid.values()),
+      pid: Float64Array.from(cols.pid.values()),
+      component: Uint16Array.from(cols.comp.values()),
+      components: this.components,
+      level: Uint8Array.from(cols.level.values()),
+      time: Float64Array.from(cols.time.values()),
+      marks: this.marks,
+    };
+  }
+
+  private record(r: LogRecord): void {
+    const cols = this.cols;
     cols.start.push(r.line);
     cols.end.push(r.endLine);
     cols.tid.push(r.tid ?? -1);
     cols.pid.push(r.pid ?? -1);
     const c = r.component ?? '';
-    let id = compIds.get(c);
+    let id = this.compIds.get(c);
     if (id === undefined) {
       // Components are few (a few dozen); past the 16-bit range they share "none".
-      id = components.length < 0xffff ? components.length : 0;
+      id = this.components.length < 0xffff ? this.components.length : 0;
       if (id) {
-        compIds.set(c, id);
-        components.push(c);
+        this.compIds.set(c, id);
+        this.components.push(c);
       }
     }
     cols.comp.push(id);
     cols.level.push(levelCode(r.level));
     cols.time.push(r.time ?? Number.NaN);
-    if (stream?.format === 'setup' && marks.length < MAX_MARKS) {
+    if (this.stream?.format === 'setup' && this.marks.length < MAX_MARKS) {
       const m = setupMark(r);
-      if (m) marks.push(m);
+      if (m) this.marks.push(m);
     }
-  };
-  let info;
-  try {
-    stream = new LogStream(onRecord, fileName);
-    stream.pushText(text);
-    info = stream.end();
-  } catch {
-    info = undefined;
   }
-  const n = cols.start.length;
-  return {
-    format: info?.format ?? 'unknown',
-    lineCount: info?.lines ?? 0,
-    count: n,
-    start: Int32Array.from(cols.start.values()),
-    end: Int32Array.from(cols.end.values()),
-    tid: Float64Array.from(cols.tid.values()),
-    pid: Float64Array.from(cols.pid.values()),
-    component: Uint16Array.from(cols.comp.values()),
-    components,
-    level: Uint8Array.from(cols.level.values()),
-    time: Float64Array.from(cols.time.values()),
-    marks,
-  };
 }
 
 /** The record that holds `line` (its first line or a continuation line), or -1. */

@@ -3,55 +3,64 @@
 // (`Info       [0x0601c1] IBS    ...`), possibly empty component, DISM's `PID=.. TID=..`.
 import type { LogRecord } from '../model/types';
 import { CBS_COMPONENT_FIELD_WIDTH, CBS_LEVEL_FIELD_WIDTH } from '../format/detect';
-import { findCodes, findCvs, findKbs, findUpdateIds } from '../tokens';
 import { dateTime, digits, levelOf, skipSpaces, wordEnd } from './fields';
+import { newHead, type LineHead } from './head';
+import { LineRecord } from './record';
 
-export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
-  const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (line.length < o + 25) return undefined;
-  if (line.charCodeAt(o + 4) !== 45 || line.charCodeAt(o + 7) !== 45 || line.charCodeAt(o + 10) !== 32) return undefined;
-  if (line.charCodeAt(o + 13) !== 58 || line.charCodeAt(o + 16) !== 58 || line.charCodeAt(o + 19) !== 44 || line.charCodeAt(o + 20) !== 32) return undefined;
-  const time = dateTime(line, o, o + 11);
-  if (Number.isNaN(time)) return undefined;
+/**
+ * Reads the header of `text.slice(start, end)`; false when it is not a record line. A message-id
+ * column (`[0x0601c1]`) lies between `levelEnd` and `compStart`; the component is empty
+ * (compStart = compEnd) when the message starts past its column.
+ */
+export function cbsHead(text: string, start: number, end: number, h: LineHead): boolean {
+  const o = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+  if (end - o < 25) return false;
+  if (text.charCodeAt(o + 4) !== 45 || text.charCodeAt(o + 7) !== 45 || text.charCodeAt(o + 10) !== 32) return false;
+  if (text.charCodeAt(o + 13) !== 58 || text.charCodeAt(o + 16) !== 58 || text.charCodeAt(o + 19) !== 44 || text.charCodeAt(o + 20) !== 32) return false;
+  const time = dateTime(text, o, o + 11);
+  if (Number.isNaN(time)) return false;
   const levelStart = o + 21;
   let p = levelStart;
-  while (isLetter(line.charCodeAt(p))) p++;
-  if (p === levelStart || p - levelStart > 12 || (line.charCodeAt(p) !== 32 && p !== line.length)) return undefined;
-  const levelWord = line.slice(levelStart, p);
-  p = skipSpaces(line, p);
-  let messageId: string | undefined;
-  if (line.charCodeAt(p) === 91 && line.charCodeAt(p + 1) === 48 && line.charCodeAt(p + 2) === 120) {
-    const close = line.indexOf(']', p);
-    if (close > 0 && close - p <= 12) {
-      messageId = line.slice(p + 1, close);
-      p = skipSpaces(line, close + 1);
-    }
+  while (isLetter(text.charCodeAt(p))) p++;
+  if (p === levelStart || p - levelStart > 12 || (text.charCodeAt(p) !== 32 && p !== end)) return false;
+  h.levelStart = levelStart;
+  h.levelEnd = p;
+  p = skipSpaces(text, p);
+  if (text.charCodeAt(p) === 91 && text.charCodeAt(p + 1) === 48 && text.charCodeAt(p + 2) === 120) {
+    const close = text.indexOf(']', p);
+    if (close > 0 && close < end && close - p <= 12) p = skipSpaces(text, close + 1);
   }
-  const componentCol = levelStart + CBS_LEVEL_FIELD_WIDTH;
-  let component = '';
-  let msg = p;
-  if (p < componentCol + CBS_COMPONENT_FIELD_WIDTH) {
-    const e = wordEnd(line, p);
-    component = line.slice(p, e);
-    msg = e;
+  h.compStart = h.compEnd = h.msg = p;
+  if (p < levelStart + CBS_LEVEL_FIELD_WIDTH + CBS_COMPONENT_FIELD_WIDTH) {
+    const e = wordEnd(text, p, end);
+    h.compEnd = e;
+    let msg = e;
     // Padding after the component; SFC summary lines indent their message with a tab.
-    while (line.charCodeAt(msg) === 32 || line.charCodeAt(msg) === 9) msg++;
+    while (text.charCodeAt(msg) === 32 || text.charCodeAt(msg) === 9) msg++;
+    h.msg = msg;
   }
-  const rec: LogRecord = {
-    line: lineNo,
-    endLine: lineNo,
-    timeText: line.slice(o, o + 19),
-    time,
-    component,
-    level: levelOf(levelWord),
-    message: line.slice(msg),
-    messageColumn: msg,
-    codes: findCodes(line, msg),
-    updateIds: findUpdateIds(line, msg),
-    kbs: findKbs(line, msg),
-    cvs: findCvs(line, msg),
-  };
-  if (messageId !== undefined) rec.messageId = messageId;
+  h.time = time;
+  h.timeStart = o;
+  h.timeEnd = o + 19;
+  h.pid = h.tid = -1;
+  return true;
+}
+
+const head = newHead();
+
+export function parseCbs(line: string, lineNo: number): LogRecord | undefined {
+  return cbsHead(line, 0, line.length, head) ? cbsRecord(line, lineNo, head) : undefined;
+}
+
+/** The record of a line whose header `h` was read from it (positions from the line's start). */
+export function cbsRecord(line: string, lineNo: number, h: LineHead): LineRecord {
+  const o = line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const msg = h.msg;
+  const component = line.slice(h.compStart, h.compEnd);
+  const rec = new LineRecord(line, lineNo, o, o + 19, h.time, component, levelOf(line.slice(h.levelStart, h.levelEnd)), msg);
+  // The message-id column, when the header has one (it is the only thing between level and component).
+  const id = skipSpaces(line, h.levelEnd);
+  if (id < h.compStart) rec.messageId = line.slice(id + 1, line.indexOf(']', id));
   // DISM: `PID=7932 TID=8160` near the start of the message (after `API: ` or a provider name).
   const k = component === 'DISM' ? line.indexOf('PID=', msg) : -1;
   if (k >= 0 && k - msg < 80) {

@@ -25,9 +25,8 @@ export function skipSpaces(s: string, i: number): number {
   return i;
 }
 
-/** End of the run of non-space characters starting at `i`. */
-export function wordEnd(s: string, i: number): number {
-  const n = s.length;
+/** End of the run of non-space characters starting at `i` (at most `n`). */
+export function wordEnd(s: string, i: number, n = s.length): number {
   while (i < n) {
     const c = s.charCodeAt(i);
     if (c === 32 || c === 9) break;

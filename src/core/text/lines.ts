@@ -1,12 +1,17 @@
 // Splits decoded text, pushed in arbitrary chunks, into lines. CRLF, LF and lone CR all end a
 // line, mixed in one file too; a CRLF split across two chunks counts once. Lines longer than
-// the cap keep their head only, so one huge line cannot exhaust memory.
+// the cap keep their head only, so one huge line cannot exhaust memory. A line is handed out as
+// a range of the pushed text (no substring): most lines of a large log are only looked at.
 
 /** Characters kept of one line; the rest is dropped (the line is still counted). */
 export const MAX_LINE_CHARS = 64 * 1024;
 
-/** Receives each line without its line end. `truncated` says the line was longer than the cap. */
-export type LineSink = (text: string, truncated: boolean) => void;
+/**
+ * Receives each line as `text.slice(start, end)`, without its line end: `text` is the pushed
+ * chunk or, for a line split across chunks or cut at the cap, a string of that line alone.
+ * Past `end` comes a line end or the end of `text`. `truncated` says the line was longer than the cap.
+ */
+export type LineSink = (text: string, start: number, end: number, truncated: boolean) => void;
 
 export class LineSplitter {
   /** Text of the current line so far (at most `max` characters). */
@@ -80,22 +85,20 @@ export class LineSplitter {
   }
 
   private emit(text: string, from: number, to: number): void {
-    let line: string;
-    let truncated = false;
+    this.count++;
     if (this.hasCarry) {
       this.append(text, from, to);
-      line = this.carry;
-      truncated = this.carryTruncated;
+      const line = this.carry;
+      const truncated = this.carryTruncated;
       this.carry = '';
       this.carryTruncated = false;
       this.hasCarry = false;
+      this.sink(line, 0, line.length, truncated);
     } else if (to - from > this.max) {
-      line = text.slice(from, from + this.max);
-      truncated = true;
+      const line = text.slice(from, from + this.max);
+      this.sink(line, 0, line.length, true);
     } else {
-      line = text.slice(from, to);
+      this.sink(text, from, to, false);
     }
-    this.count++;
-    this.sink(line, truncated);
   }
 }

@@ -4,6 +4,13 @@ import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'wulog.wu-log-lens';
 
+/** Figures a test measured (printed by the runner under the test; never asserted). */
+export const notes: string[] = [];
+
+export function note(text: string): void {
+  notes.push(text);
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }

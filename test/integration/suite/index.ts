@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { notes } from './helpers';
 
 type MochaCtor = typeof import('mocha');
 
@@ -15,6 +16,8 @@ interface TestResult {
   state: 'passed' | 'failed' | 'pending';
   durationMs?: number;
   error?: string;
+  /** What the test measured (helpers' `note`). */
+  notes?: string[];
 }
 
 export interface SuiteResults {
@@ -94,6 +97,7 @@ export async function run(): Promise<void> {
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       const add = (r: TestResult): void => {
+        if (notes.length) r.notes = notes.splice(0);
         results.tests.push(r);
         reportProgress(r);
       };

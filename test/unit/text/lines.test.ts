@@ -4,8 +4,10 @@ import { LineSplitter } from '../../../src/core/text/lines';
 function split(chunks: string[], max?: number): { lines: string[]; truncated: boolean[] } {
   const lines: string[] = [];
   const truncated: boolean[] = [];
-  const s = new LineSplitter((t, tr) => {
-    lines.push(t);
+  const s = new LineSplitter((t, start, end, tr) => {
+    // The contract: the line is a range of `t`, followed by a line end or the end of `t`.
+    assert.ok(end === t.length || t[end] === '\r' || t[end] === '\n', `line end after ${JSON.stringify(t.slice(start, end))}`);
+    lines.push(t.slice(start, end));
     truncated.push(tr);
   }, max);
   for (const c of chunks) s.push(c);

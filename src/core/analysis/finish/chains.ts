@@ -47,16 +47,21 @@ export function splitPending(st: State, calls: Call[], callByKey: Map<string, Ca
   return { cands, pending };
 }
 
+/** A step of the finishing work ends here every this many items (see finish/index.ts `Steps`). */
+const STEP_ITEMS = 64;
+
 /**
  * Candidates (sorted by place) → failures, repeats merged, in file order; with the evidence lines
- * of every chain (a merged repeat's lines stay evidence).
+ * of every chain (a merged repeat's lines stay evidence). Pauses (`yield`) every STEP_ITEMS items.
  */
-export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string, Call>): { failures: Failure[]; evidence: Set<string> } {
+export function* failuresOf(cands: Candidate[], st: State, callByKey: Map<string, Call>): Generator<void, { failures: Failure[]; evidence: Set<string> }> {
+  let n = 0;
   const reportsByCall = foldReportEvents(cands);
   const chains: Chain[] = [];
   const open = new Map<string, Chain>();
   // Per-update (and CBS/DISM/setup/report) outcome lines form chains.
   for (const c of cands.filter((x) => !x.callLevel)) {
+    if (++n % STEP_ITEMS === 0) yield;
     // A CBS session's outcome lines (stage failure ... session result) are one chain, KB or not; a DISM run is its own.
     const ident = c.dismRunKey ? `d${c.dismRunKey}` : c.updateId ?? (c.outcomeKind === 'cbsFailure' && c.cbsSessionKey ? `s${c.cbsSessionKey}`
       : c.kb ? `kb${c.kb}` : c.cbsSessionId ? `s${c.cbsSessionId}` : c.subject ? `x${c.subject}|${c.code}` : `c${c.code}`);
@@ -78,16 +83,21 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
   }
 
   // A failed call joins the per-update chains inside its window; else it stands alone.
+  const perUpdate = new ChainIndex(chains.slice());
+  // Call chains made below that hold report events: only a line of its own that is not a call's can join a chain.
+  const standalone: Chain[] = [];
   for (const c of cands.filter((x) => x.callLevel)) {
+    if (++n % STEP_ITEMS === 0) yield;
     const call = c.callKey ? callByKey.get(c.callKey) : undefined;
     const from = c.callStartLine ?? c.line;
     const to = Math.max(c.line, c.callEndLine ?? c.line);
     // Report events are written a few seconds after the call ends.
     const inWindow = (x: Candidate): boolean => x.line >= from && (x.line <= to || (x.outcomeKind === 'reportEvent' && x.line <= to + 60));
     const compatible = (p: Phase): boolean => p === c.phase || (c.phase === 'install' && p === 'commit');
-    const inside = chains.filter((ch) => ch.file === c.file && compatible(ch.cands[0].phase) &&
+    const joins = (ch: Chain): boolean => ch.file === c.file && compatible(ch.cands[0].phase) &&
       ch.cands.some((x) => !x.callLevel && inWindow(x)) && ch.cands[0].outcomeKind !== 'cbsFailure' &&
-      (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code)));
+      (ch.cands[0].code === c.code || !!ch.cands[0].updateId || GENERIC_CALL_CODES.has(c.code));
+    const inside = perUpdate.near(c.file, from, to + 60).filter(joins).concat(standalone.filter(joins));
     if (inside.length) {
       // Several concurrent calls can report the same per-update failure: the first one owns it.
       for (const ch of inside) {
@@ -97,19 +107,58 @@ export function failuresOf(cands: Candidate[], st: State, callByKey: Map<string,
       }
       continue;
     }
-    chains.push({ cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` });
+    const alone: Chain = { cands: [c].concat(reportsByCall.get(c) ?? []), call, file: c.file, lastLine: c.line, lastTime: c.time, key: `call|${c.callKey}` };
+    chains.push(alone);
+    if (alone.cands.length > 1) standalone.push(alone);
   }
-  const each = chains.map((ch) => chainToFailure(ch, st, callByKey));
+  const each: Failure[] = [];
+  for (const ch of chains) {
+    if (++n % STEP_ITEMS === 0) yield;
+    each.push(chainToFailure(ch, st, callByKey));
+  }
   const evidence = new Set<string>();
   for (const f of each) {
     for (const e of f.evidence) evidence.add(`${e.file}:${e.line}`);
     if (f.rootCause) evidence.add(`${f.rootCause.file}:${f.rootCause.line}`);
   }
-  return { failures: mergeRepeats(each), evidence };
+  return { failures: yield* mergeRepeats(each), evidence };
+}
+
+/**
+ * The per-update chains, in the order of their first line (they are made in candidate order), for
+ * finding those with a line in a window without looking at every chain: a chain's own lines lie
+ * between its first line and `lastLine`, at most `span` apart.
+ */
+class ChainIndex {
+  private readonly span: number;
+
+  constructor(private readonly chains: readonly Chain[]) {
+    let span = 0;
+    for (const ch of chains) span = Math.max(span, ch.lastLine - ch.cands[0].line);
+    this.span = span;
+  }
+
+  /** The chains of `file` that may have a line in [from, to], in order. */
+  near(file: number, from: number, to: number): Chain[] {
+    const list = this.chains;
+    // The first chain past (file, to).
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const ch = list[mid];
+      if (ch.file < file || (ch.file === file && ch.cands[0].line <= to)) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = lo;
+    while (start > 0 && list[start - 1].file === file && list[start - 1].cands[0].line >= from - this.span) start--;
+    return list.slice(start, lo);
+  }
 }
 
 /** Failures with the same (file, update or subject, phase, code) are one, the latest standing for all. */
-function mergeRepeats(list: Failure[]): Failure[] {
+function* mergeRepeats(list: Failure[]): Generator<void, Failure[]> {
+  let n = 0;
   const groups = new Map<string, Failure>();
   const order: Failure[] = [];
   // Per group: its slot in `order` and its session keys, merged as sets (a log with thousands of
@@ -117,6 +166,7 @@ function mergeRepeats(list: Failure[]): Failure[] {
   const slot = new Map<string, number>();
   const sessionKeys = new Map<string, Set<string>>();
   for (const f of list) {
+    if (++n % STEP_ITEMS === 0) yield;
     const ident = f.updateId ?? (f.kb && f.kb !== FOD_KB ? `kb${f.kb}` : f.subject ?? '');
     // Per file: two logs of a bundle can come from different machines.
     // Setup runs stopped by different causes (one Store app, then another) are separate problems.
@@ -250,8 +300,7 @@ function foldReportEvents(cands: Candidate[]): Map<Candidate, Candidate[]> {
   const out = new Map<Candidate, Candidate[]>();
   const calls = cands.filter((c) => c.callLevel && c.time !== undefined);
   if (!calls.length) return out;
-  const byCode = new Map<number, Candidate[]>();
-  for (const c of calls) byCode.set(c.code, (byCode.get(c.code) ?? []).concat(c));
+  const byCode = groupBy(calls, (c) => c.code);
   for (let i = cands.length - 1; i >= 0; i--) {
     const e = cands[i];
     if (e.outcomeKind !== 'reportEvent' || e.updateId || e.eventTime === undefined) continue;

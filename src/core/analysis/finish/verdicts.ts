@@ -48,14 +48,14 @@ export function updateVerdicts(st: State, failures: Failure[], calls: Call[], pe
  * least as far), of a call of the same kind and client, of a CBS session for the same KB, or of a
  * DISM run with the same verb; null when none came after the failure's last occurrence.
  */
-export function markRecovered(failures: Failure[], st: State, calls: Call[], runs: DismRun[]): void {
+export function markRecovered(failures: Failure[], st: State, calls: Call[], callByKey: Map<string, Call>, runs: DismRun[]): void {
   for (const f of failures) {
     const at = f.at;
     let ok: LineRef | undefined;
     const u = f.updateId ? st.updates.get(f.updateId) : undefined;
     if (u) ok = successAfter(u.results, at, stepOf(f.operation ?? f.phase));
-    const call = f.callKey ? calls.find((c) => c.key === f.callKey) : undefined;
-    if (!ok && !u && call) {
+    const call = !ok && !u && f.callKey ? callByKey.get(f.callKey) : undefined;
+    if (call) {
       // A search of another update service is another operation (an unregistered service keeps failing).
       const later = calls.find((c) => c.file === at.file && c.startLine > at.line && c.kind === call.kind && c.client === call.client && c.result === 'succeeded' &&
         (!c.serviceId || !call.serviceId || c.serviceId === call.serviceId));

@@ -28,8 +28,39 @@ export interface CallAcc extends Call {
   memberText?: string;
 }
 
+/**
+ * A key per (pid, tid). Distinct threads may share one (huge PIDs): the count it keys is then
+ * only too high, which costs a look through `open`, never a wrong answer.
+ */
+function threadKey(pid: number | undefined, tid: number | undefined): number {
+  return (pid ?? -1) * 4294967296 + (tid ?? -1);
+}
+
+function countThread(f: FileState, c: Call, by: number): void {
+  const k = threadKey(c.pid, c.tid);
+  const n = (f.openPerThread.get(k) ?? 0) + by;
+  if (n > 0) f.openPerThread.set(k, n);
+  else f.openPerThread.delete(k);
+}
+
+/** Adds a started call to `f.open`. */
+export function openCall(f: FileState, c: Call): void {
+  f.open.push(c);
+  countThread(f, c, 1);
+}
+
+/** Removes `f.open[i]` and returns it. */
+export function dropOpen(f: FileState, i: number): Call {
+  const c = f.open.splice(i, 1)[0];
+  countThread(f, c, -1);
+  return c;
+}
+
 export function openOnThread(f: FileState, tid: number, rec: LogRecord): Call | undefined {
+  if (f.open.length === 0) return undefined;
   const cv = rec.cvs[0]?.cv;
+  // No call on the thread and no cV to match by: nothing to look for.
+  if (cv === undefined && !f.openPerThread.has(threadKey(rec.pid, tid))) return undefined;
   for (let i = f.open.length - 1; i >= 0; i--) {
     const c = f.open[i];
     if (c.tid === tid && c.pid === rec.pid) return c;
@@ -62,11 +93,8 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
     call.op = b.op;
     const svc = kind === 'search' ? /ServiceId = \{?([0-9A-Fa-f-]{36})/i.exec(rec.message) : null;
     if (svc) call.serviceId = own(svc[1].toUpperCase());
-    f.open.push(call);
-    if (f.open.length > LIMITS.openCalls) {
-      const old = f.open.shift();
-      if (old) closeCall(ctx, f, old, undefined);
-    }
+    openCall(f, call);
+    if (f.open.length > LIMITS.openCalls) closeCall(ctx, f, f.open[0], undefined);
     return;
   }
   // END: the call that got its result lines on this thread, else the best open match.
@@ -75,9 +103,19 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
   if (byTid && f.open.includes(byTid) && sameOp(byTid, b)) match = byTid;
   if (!match && cv) match = f.open.find((c) => c.cv === cv && sameOp(c, b));
   if (!match) {
-    const same = f.open.filter((c) => sameOp(c, b) && c.pid === rec.pid && (!b.client || !c.client || c.client === b.client));
+    // The first open call of the process with this operation (and client); cheap tests first: an
+    // END is compared with every open call, and hundreds can be open.
     // A different cV on both sides is a different call, except for federated ends (their cV moves on).
-    match = same.find((c) => !cv || !c.cv) ?? (b.federatedEnd ? same[0] : undefined);
+    let first: Call | undefined;
+    for (const c of f.open) {
+      if (c.pid !== rec.pid || (b.client && c.client && c.client !== b.client) || !sameOp(c, b)) continue;
+      first ??= c;
+      if (!cv || !c.cv) {
+        match = c;
+        break;
+      }
+    }
+    match ??= b.federatedEnd ? first : undefined;
   }
   if (!match) return;
   const acc = match as CallAcc;
@@ -108,7 +146,9 @@ export function fixPairing(ctx: Context, f: FileState, rec: LogRecord, counts: C
   const fields = ['key', 'startLine', 'startTime', 'tid', 'label', 'component', 'updateIds'] as const;
   const a = closed as unknown as Record<string, unknown>;
   const o = open as unknown as Record<string, unknown>;
+  countThread(f, open, -1);
   for (const k of fields) [a[k], o[k]] = [o[k], a[k]];
+  countThread(f, open, 1);
   for (const c of ctx.st.candidates) {
     if (c.callKey === oldClosed) {
       c.callKey = oldOpen;
@@ -172,7 +212,7 @@ export function attachCallResult(f: FileState, rec: LogRecord, exitCode?: number
 export function closeCall(ctx: Context, f: FileState, call: Call, endRec: LogRecord | undefined): void {
   const st = ctx.st;
   const i = f.open.indexOf(call);
-  if (i >= 0) f.open.splice(i, 1);
+  if (i >= 0) dropOpen(f, i);
   if (endRec) {
     call.endLine = endRec.line;
     call.endTime = endRec.time;

@@ -1,6 +1,7 @@
 // One WindowsUpdate.log record (Windows 10/11 and Windows 7): brackets, counts, call results,
 // per-update results, report events, handler lines and error lines, each to its module.
 import type { LogRecord } from '../../model/types';
+import type { Call } from '../types';
 import { LIMITS, own } from '../state';
 import {
   head, hex, isError, operationOfCategory, parseBracket, parseCallResult, parseCounts, parseReportEvent, parseUpdateResult,
@@ -14,7 +15,29 @@ import { handlerLine, resultLine } from './updates';
 
 /** Components that write per-update result lines (LogHistory, Install complete, BITS/DO job failed). */
 const RESULT_COMPONENTS = new Set(['Agent', 'Handler', 'DownloadManager', 'DnldMgr', 'Deployment', 'AU', '']);
-const DOWNLOAD_COMPONENTS = new Set(['DownloadManager', 'DnldMgr', 'DO']);
+export const DOWNLOAD_COMPONENT_NAMES = ['DownloadManager', 'DnldMgr', 'DO'];
+const DOWNLOAD_COMPONENTS = new Set(DOWNLOAD_COMPONENT_NAMES);
+
+/**
+ * What wuRecord acts on, for the gate (gate.ts): a line it does anything with starts with a
+ * bracket or marker, continues a thread's counts, names an update (an id with its revision or
+ * after `update`: every per-update result line and `Installing update [UpdateId = ` does),
+ * holds one of these words, or (a download component's line) a GUID and one of JOB_WORDS.
+ */
+export const WU_RECORD_WORDS = [
+  'REPORT EVENT:', 'shutdown notification', 'calls back to install call',
+  // Call results, `install completed. Return code = 0x`
+  'code = 0x',
+  // Handler lines (handlerLine, `Completed install of CBS update ... hr=0x`)
+  'CBS ', 'called Progress', 'pt: ',
+  // A federated member's own line (memberLine)
+  'ClientId = ',
+];
+/** serviceOf: `Service ?ID = ` in any case, on a line with a GUID. */
+export const SERVICE_WORDS = ['ID = ', 'Id = ', 'iD = ', 'id = '];
+export const JOB_WORDS = ['job', 'Job'];
+/** Counts (`Install call complete (succeeded = ...`): the next line of the thread decides what they were. */
+export const COUNTS_WORD = 'call complete (';
 
 export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   const msg = rec.message;
@@ -60,12 +83,16 @@ export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
     }
     return;
   }
-  errorLine(ctx, f, rec, rec.tid !== undefined ? openOnThread(f, rec.tid, rec) : undefined);
+  errorLine(ctx, f, rec, callOnThread);
   if (rec.component === 'Handler' && rec.tid !== undefined) handlerLine(ctx, f, rec);
   else if (rec.component === 'Agent' || rec.component === 'ComApi') callNotice(f, rec);
   if (rec.component === 'ComApi' && eq) memberLine(f, rec);
   if (eq && rec.tid !== undefined && rec.updateIds.length && /Service ?ID = /i.test(msg)) serviceOf(f, rec);
   if (DOWNLOAD_COMPONENTS.has(rec.component ?? '') && rec.updateIds.length) downloadJob(f, rec);
+}
+
+function callOnThread(f: FileState, rec: LogRecord): Call | undefined {
+  return rec.tid !== undefined ? openOnThread(f, rec.tid, rec) : undefined;
 }
 
 /**

@@ -19,6 +19,11 @@ export const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 /** Text right before an update id: `UpdateId = `, `for UpdateId `, `idUpdate=`, `Update ID: `, `update `, `[UpdateId = `. */
 const UPDATE_LABEL = /(?:\bupdate ?id|idUpdate|\bupdate)\s{0,3}[=:]?\s{0,3}[[{]?$/i;
 
+/** Besides lines naming an update, `mentions` reads titles and bundle headers: lines with these words (gate.ts). */
+export const MENTION_WORDS = ['Title', 'Deserialized'];
+/** `Bundles N updates:`: the thread's next lines list the bundled ids. */
+export const BUNDLES_WORD = 'Bundles ';
+
 /** Records which updates a line names (titles, KBs, bundles, the open call of its thread). */
 export function mentions(ctx: Context, f: FileState, rec: LogRecord): void {
   const all = rec.updateIds;

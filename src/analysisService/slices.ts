@@ -1,0 +1,45 @@
+// Work on a large document without stalling the extension host: its text is read a slice of
+// lines at a time, and a long computation runs in steps; after SLICE_MS of work the event loop
+// runs before the next slice or step.
+import * as vscode from 'vscode';
+
+/** Lines read from the document at a time (a few hundred KB of a WindowsUpdate.log). */
+const SLICE_LINES = 1000;
+/** The event loop gets control back once a slice has run this long. */
+const SLICE_MS = 10;
+
+/** Gives the event loop back every SLICE_MS; `pause()` resolves false once the work is no longer wanted. */
+export class Slicer {
+  private since = performance.now();
+
+  constructor(private readonly current: () => boolean) {}
+
+  async pause(): Promise<boolean> {
+    if (performance.now() - this.since < SLICE_MS) return true;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.since = performance.now();
+    return this.current();
+  }
+
+  /** Hands the document's text to `push` in slices of lines; false when abandoned. */
+  async read(document: vscode.TextDocument, push: (text: string) => void): Promise<boolean> {
+    const lines = document.lineCount;
+    for (let start = 0; start < lines; start += SLICE_LINES) {
+      const end = Math.min(lines, start + SLICE_LINES);
+      // Up to the start of line `end` (its line break included); the last slice to the document's end.
+      const to = end < lines ? new vscode.Position(end, 0) : document.lineAt(lines - 1).range.end;
+      push(document.getText(new vscode.Range(new vscode.Position(start, 0), to)));
+      if (!(await this.pause())) return false;
+    }
+    return true;
+  }
+
+  /** Runs a generator of steps to its value; undefined when abandoned. */
+  async run<T>(steps: Generator<unknown, T>): Promise<T | undefined> {
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (!(await this.pause())) return undefined;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+// A large file read on two cores: a worker thread (scanWorker.ts) reads and filters its lines
+// while this thread builds the records that pass and analyses them, in the order the file gives
+// them, so the analysis is the same as when one thread does both. Used for files of at least
+// PARALLEL_MIN_BYTES when the worker script is found next to this code (the bundle's dist/) and
+// a core is free; otherwise the caller reads the file itself. The analysis is most of the work
+// (reading a line that passes the filter costs far less than analysing it), so the gain is at
+// most about a third of the time; on a machine whose cores are busy a second thread only slows
+// both down.
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileInfo, LogRecord } from '../model/types';
+import { parserFor } from '../readers/stream';
+import type { Analyzer } from './analyzer';
+import { RECORD, type ScanJob, type ScanMessage } from './scanWorker';
+
+/** Below this a worker costs more to start than it saves. */
+export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
+const WORKER_SCRIPT = path.join(__dirname, 'scanWorker.js');
+
+/** A read error in the worker (the caller reports it like its own). */
+export class ScanError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+/** Whether `feedInWorker` can run here (`always`), and for `auto` also has a core of its own (the load average leaves one free). */
+export function canScanInWorker(when: 'auto' | 'always'): boolean {
+  if (!existsSync(WORKER_SCRIPT)) return false;
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  return when === 'always' || (cores >= 2 && os.loadavg()[0] <= cores - 1);
+}
+
+/**
+ * Reads `file` in a worker into `a` as file `idx`. Rejects with ScanError on a read error; with
+ * `aborted()` true the worker is stopped and undefined returned; `declined` when the file is not a
+ * WindowsUpdate.log or CBS.log (nothing was fed: read it on this thread).
+ */
+export function feedInWorker(
+  a: Analyzer, idx: number, file: string, chunk: number, aborted: () => boolean, onBatch?: (batches: number) => void,
+): Promise<FileInfo | 'declined' | undefined> {
+  const progress = new SharedArrayBuffer(8);
+  const done = new Int32Array(progress);
+  const job: ScanJob = { wulogScan: true, file, chunk, progress };
+  // The reader keeps little (a record and a batch): small heaps keep its share of peak memory small.
+  const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 } });
+  let parse: ((line: string, lineNo: number) => LogRecord | undefined) | undefined;
+  return new Promise<FileInfo | 'declined' | undefined>((resolve, reject) => {
+    const stop = (then: () => void): void => {
+      worker.removeAllListeners();
+      void worker.terminate();
+      then();
+    };
+    worker.on('error', (err) => stop(() => reject(err)));
+    worker.on('exit', (code) => stop(() => reject(new ScanError(`the reading thread stopped (exit code ${code})`))));
+    worker.on('message', (m: ScanMessage) => {
+      if (aborted()) return stop(() => resolve(undefined));
+      switch (m.kind) {
+        case 'format':
+          parse = parserFor(m.format);
+          a.setFormat(idx, m.format);
+          break;
+        case 'declined':
+          stop(() => resolve('declined'));
+          break;
+        case 'batch':
+          if (parse) replay(a, idx, parse, m.texts, m.events);
+          onBatch?.(Atomics.add(done, 1, 1) + 1);
+          Atomics.notify(done, 1);
+          break;
+        case 'end':
+          a.setSpan(idx, m.span);
+          stop(() => resolve(m.info));
+          break;
+        case 'error':
+          stop(() => reject(new ScanError(m.message, m.code)));
+          break;
+      }
+    });
+  });
+}
+
+/** Rebuilds a batch's records from their lines and hands them and the skipped lines to `a`, in order. */
+function replay(a: Analyzer, idx: number, parse: (line: string, lineNo: number) => LogRecord | undefined, texts: string, events: Float64Array): void {
+  let at = 0;
+  const next = (): string => {
+    const e = texts.indexOf('\n', at);
+    const line = e < 0 ? texts.slice(at) : texts.slice(at, e);
+    at = e < 0 ? texts.length : e + 1;
+    return line;
+  };
+  for (let i = 0; i < events.length;) {
+    if (events[i] === RECORD) {
+      const line = events[i + 1];
+      const endLine = events[i + 2];
+      const nCont = events[i + 3];
+      const dropped = events[i + 4];
+      const truncated = events[i + 5];
+      i += 6;
+      const rec = parse(next(), line);
+      const cont: string[] = [];
+      for (let k = 0; k < nCont; k++) cont.push(next());
+      if (!rec) continue;
+      if (truncated) rec.truncated = true;
+      if (nCont) rec.continuation = cont;
+      if (dropped) rec.continuationDropped = dropped;
+      rec.endLine = endLine;
+      a.push(idx, rec);
+    } else {
+      a.skip(idx, events[i + 1], events[i + 2]);
+      i += 3;
+    }
+  }
+}
