@@ -37,7 +37,6 @@ export class DocumentAnalyses extends Disposables {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly removed = this.register(new vscode.EventEmitter<vscode.Uri>());
-  private stopped = false;
 
   /** Fires after a document's analysis was (re)computed. */
   readonly onDidChange = this.changed.event;
@@ -116,7 +115,7 @@ export class DocumentAnalyses extends Disposables {
   private async parse(document: vscode.TextDocument, version: number): Promise<DocumentAnalysis | undefined> {
     const key = document.uri.toString();
     // Another version started after this one, the document closed, or the service ended: stop.
-    const current = (): boolean => !this.stopped && !document.isClosed && document.version === version && this.running.get(key)?.version === version;
+    const current = (): boolean => !this.isDisposed && !document.isClosed && document.version === version && this.running.get(key)?.version === version;
     let analysis: Analysis | undefined;
     try {
       analysis = await analyzeInSlices(document, fileNameOf(document.uri), this.levelsFor?.(document.uri), current);
@@ -142,7 +141,6 @@ export class DocumentAnalyses extends Disposables {
   }
 
   private clear(): void {
-    this.stopped = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.running.clear();
@@ -151,10 +149,10 @@ export class DocumentAnalyses extends Disposables {
 }
 /** The analysis of a document's text, read in slices and finished in steps; undefined once `current()` says it is not wanted. */
 async function analyzeInSlices(document: vscode.TextDocument, fileName: string, levelOf: LevelOf | undefined, current: () => boolean): Promise<Analysis | undefined> {
+  const slicer = new Slicer(current);
   const a = new Analyzer();
   const idx = a.addFile(fileName, 'unknown');
   const feed = feedFile(a, idx, fileName, levelOf);
-  const slicer = new Slicer(current);
   if (!(await slicer.read(document, (text) => feed.pushText(text)))) return undefined;
   return slicer.run(a.finishSteps([feed.end()]));
 }

@@ -22,7 +22,6 @@ const MAX_ENTRIES = 8;
 export class DocumentStructure extends Disposables {
   private readonly cache = new Map<string, DocumentStructureEntry>();
   private readonly building = new Map<string, { version: number; done: Promise<DocumentStructureEntry | undefined> }>();
-  private stopped = false;
 
   constructor(private readonly analyses: DocumentAnalyses) {
     super();
@@ -30,8 +29,7 @@ export class DocumentStructure extends Disposables {
     this.register(analyses.onDidRemove((uri) => this.cache.delete(uri.toString())));
     this.register({
       dispose: () => {
-        this.stopped = true;
-        this.cache.clear();
+            this.cache.clear();
         this.building.clear();
       },
     });
@@ -64,7 +62,7 @@ export class DocumentStructure extends Disposables {
   private async build(document: vscode.TextDocument, version: number): Promise<DocumentStructureEntry | undefined> {
     const key = document.uri.toString();
     const analysis = (await this.analyses.whenReady(document))?.analysis;
-    const current = (): boolean => !this.stopped && !document.isClosed && document.version === version;
+    const current = (): boolean => !this.isDisposed && !document.isClosed && document.version === version;
     if (!analysis || !current()) return undefined;
     try {
       const indexer = new RecordIndexer(fileNameOf(document.uri));

@@ -177,8 +177,13 @@ export class LogTreeProvider extends Disposables implements vscode.TreeDataProvi
   }
 
   private onAnalysis(uri: vscode.Uri): void {
-    const active = vscode.window.activeTextEditor?.document;
-    if (active && active.uri.toString() === uri.toString()) this.follow(vscode.window.activeTextEditor, true);
+    // In a turn of its own: the Problems panel, told of the same analysis, renders first and the
+    // extension host is not held by both at once (a large log's tree takes tens of milliseconds).
+    setImmediate(() => {
+      if (this.isDisposed) return;
+      const active = vscode.window.activeTextEditor?.document;
+      if (active && active.uri.toString() === uri.toString()) this.follow(vscode.window.activeTextEditor, true);
+    });
   }
 
   private show(document: vscode.TextDocument | undefined, analysis: TreeModel['analysis'] | undefined): void {

@@ -2,10 +2,9 @@
 // while this thread builds the records that pass and analyses them, in the order the file gives
 // them, so the analysis is the same as when one thread does both. Used for files of at least
 // PARALLEL_MIN_BYTES when the worker script is found next to this code (the bundle's dist/) and
-// a core is free; otherwise the caller reads the file itself. The analysis is most of the work
-// (reading a line that passes the filter costs far less than analysing it), so the gain is at
-// most about a third of the time; on a machine whose cores are busy a second thread only slows
-// both down.
+// the machine has two cores or more; otherwise the caller reads the file itself. The analysis is
+// most of the work (reading a line that passes the filter costs far less than analysing it), so
+// the gain is at most about a third of the time.
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -27,11 +26,14 @@ export class ScanError extends Error {
   }
 }
 
-/** Whether `feedInWorker` can run here (`always`), and for `auto` also has a core of its own (the load average leaves one free). */
+/**
+ * Whether `feedInWorker` can run here (`always`), and for `auto` also on a machine of two cores or
+ * more. (A load-average test turned it off on the very machines it helps: the 1-minute average
+ * counts the analysis itself; the reading thread mostly waits for the analysis anyway.)
+ */
 export function canScanInWorker(when: 'auto' | 'always'): boolean {
   if (!existsSync(WORKER_SCRIPT)) return false;
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  return when === 'always' || (cores >= 2 && os.loadavg()[0] <= cores - 1);
+  return when === 'always' || (os.availableParallelism?.() ?? os.cpus().length) >= 2;
 }
 
 /**

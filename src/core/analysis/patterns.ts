@@ -70,12 +70,15 @@ const OP_STOPS = [' ClientId', ' CallerId', '[', '(', ','];
 
 /** Operation name: the words before ClientId/CallerId/[ or '(' , normalised. */
 function opName(rest: string): string {
-  let end = rest.length;
+  // The name is cut at 80 characters: a stop that starts later changes nothing, so only the head
+  // (80 characters and the longest stop) is searched.
+  const r = rest.length > 90 ? rest.slice(0, 90) : rest;
+  let end = r.length;
   for (const stop of OP_STOPS) {
-    const i = rest.indexOf(stop);
+    const i = r.indexOf(stop);
     if (i >= 0 && i < end) end = i;
   }
-  let op = rest.slice(0, Math.min(end, 80)).trim().toLowerCase().replace(/\s+/g, ' ');
+  let op = r.slice(0, Math.min(end, 80)).trim().toLowerCase().replace(/\s+/g, ' ');
   if (op.startsWith('sls ')) op = op.slice(4);
   if (op.startsWith('execution of deploy call id')) op = 'deploy call';
   return op;

@@ -28,9 +28,10 @@ export function splitPending(st: State, calls: Call[], callByKey: Map<string, Ca
   const pending: PendingResult[] = [];
   const cands: Candidate[] = [];
   let successesById: Map<string | undefined, State['successes']> | undefined;
+  const around = enclosingCalls(calls, st.candidates.filter((c) => c.pendingCandidate && !(c.callKey && callByKey.get(c.callKey))));
   for (const c of st.candidates) {
     if (c.pendingCandidate) {
-      const call = (c.callKey && callByKey.get(c.callKey)) || enclosingCall(calls, c);
+      const call = (c.callKey && callByKey.get(c.callKey)) || around.get(c);
       const callOk = !!call && call.result === 'succeeded' && (call.counts?.failed ?? 0) === 0;
       // Or the update's own install step just reported success (handler return code 0, AU "succeeded").
       successesById ??= groupBy(st.successes, (x) => x.updateId);
@@ -205,15 +206,34 @@ function near(ch: Chain, c: Candidate): boolean {
   return c.line - ch.lastLine <= 3000;
 }
 
-function enclosingCall(calls: Call[], c: Candidate): Call | undefined {
-  let best: Call | undefined;
-  for (const k of calls) {
-    if (k.file !== c.file || k.startLine > c.line) continue;
-    if (k.endLine !== undefined && k.endLine < c.line) continue;
-    if (k.kind !== 'install' && k.kind !== 'uninstall') continue;
-    if (!best || k.component === 'ComApi') best = k;
+/**
+ * The install or uninstall call around each candidate: the last ComApi call open at its line, else
+ * the first call open there. One sweep over the calls (sorted by file and START line) and the
+ * candidates in order, keeping the calls still open: no search of every call per candidate.
+ */
+function enclosingCalls(calls: Call[], cands: Candidate[]): Map<Candidate, Call | undefined> {
+  const out = new Map<Candidate, Call | undefined>();
+  const installs = calls.filter((k) => k.kind === 'install' || k.kind === 'uninstall');
+  const sorted = cands.slice().sort((a, b) => a.file - b.file || a.line - b.line);
+  let i = 0;
+  let file = -1;
+  let open: Call[] = [];
+  for (const c of sorted) {
+    if (c.file !== file) {
+      file = c.file;
+      open = [];
+      while (i < installs.length && installs[i].file < file) i++;
+    }
+    while (i < installs.length && installs[i].file === file && installs[i].startLine <= c.line) open.push(installs[i++]);
+    // Calls that ended before this line end before every later candidate's line too.
+    let n = 0;
+    for (const k of open) if (k.endLine === undefined || k.endLine >= c.line) open[n++] = k;
+    open.length = n;
+    let best: Call | undefined;
+    for (const k of open) if (!best || k.component === 'ComApi') best = k;
+    out.set(c, best);
   }
-  return best;
+  return out;
 }
 
 function chainToFailure(ch: Chain, st: State, callByKey: Map<string, Call>): Failure {
