@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Entry of the `wulog` command: the bundled CLI lives in dist/.
-require('../dist/cli.js');
+// Entry of the `wulog` command: the bundled CLI lives in dist/ (wulog.js starts cli.js).
+require('../dist/wulog.js');

@@ -17,6 +17,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // What bin/wulog.js loads: starts dist/cli.js (in a worker thread for summarize).
+  { ...common, entryPoints: ['src/cli/launch.ts'], outfile: 'dist/wulog.js' },
   // Started by the two bundles above from their own folder (src/core/analysis/parallel.ts).
   { ...common, entryPoints: ['src/core/analysis/scanWorker.ts'], outfile: 'dist/scanWorker.js' },
 ];

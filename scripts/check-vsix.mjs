@@ -31,7 +31,7 @@ export function zipEntries(buf) {
 
 const REQUIRED = [
   'extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json',
-  'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/scanWorker.js', 'extension/bin/wulog.js',
+  'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/wulog.js', 'extension/dist/scanWorker.js', 'extension/bin/wulog.js',
   'extension/language-configuration.json', 'extension/readme.md', 'extension/changelog.md',
   'extension/LICENSE.txt', 'extension/l10n/bundle.l10n.json', 'extension/l10n/bundle.l10n.zh-cn.json',
   'extension/syntaxes/wulog.tmLanguage.json', 'extension/syntaxes/cbslog.tmLanguage.json',

@@ -1,8 +1,8 @@
 // `wulog` command-line entry: dispatches to the sub-commands, each in its own file, loaded only
-// when run. `summarize` runs in a worker thread of this script with a small young generation
-// (memory.ts); this thread then only waits (it does not even load the analysis).
+// when run. Started by launch.ts (bin/wulog.js), which runs `summarize` in a worker thread of this
+// script with a small young generation (memory.ts).
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { runInWorker, type CommandJob } from './memory';
+import type { CommandJob } from './memory';
 
 const runSummarize = async (argv: string[]): Promise<number> => (await import('./summarizeCommand')).runSummarize(argv);
 
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'summarize':
-      return (await runInWorker(__filename, 'summarize', rest)) ?? runSummarize(rest);
+      return runSummarize(rest);
     case 'explain':
       return (await import('./explainCommand')).runExplain(rest);
     case 'decode':

@@ -48,7 +48,7 @@ export function feedInWorker(
   const done = new Int32Array(progress);
   const job: ScanJob = { wulogScan: true, file, chunk, progress };
   // The reader keeps little (a record and a batch): small heaps keep its share of peak memory small.
-  const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 } });
+  const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 } });
   let parse: ((line: string, lineNo: number) => LogRecord | undefined) | undefined;
   return new Promise<FileInfo | 'declined' | undefined>((resolve, reject) => {
     const stop = (then: () => void): void => {

@@ -127,7 +127,25 @@ export interface State {
 export function own(s: string): string;
 export function own(s: string | undefined): string | undefined;
 export function own(s: string | undefined): string | undefined {
+  if (s === undefined) return s;
+  // Short values repeat (components, clients, operations, call keys' parts): one copy each.
+  if (s.length <= INTERN_MAX_LENGTH) {
+    const hit = interned.get(s);
+    if (hit !== undefined) return hit;
+    if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
+    const copy = flatCopy(s);
+    interned.set(copy, copy);
+    return copy;
+  }
+  return flatCopy(s);
+}
+
+const INTERN_MAX_LENGTH = 128;
+const INTERN_MAX_ENTRIES = 20_000;
+const interned = new Map<string, string>();
+
+function flatCopy(s: string): string {
   // V8 copies strings under 13 characters when slicing. Joining two parts builds one flat
   // string (no sliced wrapper around a hidden copy, as `(' ' + s).slice(1)` would leave).
-  return s === undefined || s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
+  return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
 }

@@ -71,6 +71,13 @@ describe('gate: lines skipped before record building change nothing', () => {
     [18, 'Agent', '* END * All federated installs have completed'],
     [15, 'Agent', 'WARNING: the agent warns'],
     [15, 'Agent', 'FATAL: the agent gives up 0x80070005'],
+    // The federated member's own line (no marker), a search's service, a machine fact.
+    [19, 'ComApi', 'Install ClientId = UpdateOrchestrator'],
+    [21, 'Agent', '* START * Finding updates CallerId = UpdateOrchestrator'],
+    [21, 'Agent', 'ServiceID = {9482F4B4-E343-43B6-B170-9A65BC822C77} Third party service'],
+    [21, 'Agent', 'Exit code = 0x80072EE2'],
+    [21, 'Agent', '* END * Finding updates CallerId = UpdateOrchestrator'],
+    [22, 'Misc', 'OS Version = 10.0.19045.3803'],
     [10, 'ComApi', `* END *   Install ClientId = UpdateOrchestrator (cV: AbCdEfGh12345678.1.0)`],
   ];
   const filler = (i: number): string => wu(20 + (i % 3), 'Misc', `ordinary progress line ${i} with service 7971F918-A847-4430-9279-4A52D1EFE18D`, i);

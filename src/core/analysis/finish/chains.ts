@@ -211,7 +211,7 @@ function near(ch: Chain, c: Candidate): boolean {
  * the first call open there. One sweep over the calls (sorted by file and START line) and the
  * candidates in order, keeping the calls still open: no search of every call per candidate.
  */
-function enclosingCalls(calls: Call[], cands: Candidate[]): Map<Candidate, Call | undefined> {
+export function enclosingCalls(calls: Call[], cands: Candidate[]): Map<Candidate, Call | undefined> {
   const out = new Map<Candidate, Call | undefined>();
   const installs = calls.filter((k) => k.kind === 'install' || k.kind === 'uninstall');
   const sorted = cands.slice().sort((a, b) => a.file - b.file || a.line - b.line);

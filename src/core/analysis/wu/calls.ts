@@ -90,7 +90,7 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
       key: `${f.index}:${rec.line}`, kind, file: f.index, client: own(b.client), cv: own(cv), pid: rec.pid, tid: rec.tid,
       startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: own(b.label), component: own(rec.component),
     };
-    call.op = b.op;
+    call.op = own(b.op);
     const svc = kind === 'search' ? /ServiceId = \{?([0-9A-Fa-f-]{36})/i.exec(rec.message) : null;
     if (svc) call.serviceId = own(svc[1].toUpperCase());
     openCall(f, call);
