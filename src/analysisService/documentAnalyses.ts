@@ -10,7 +10,7 @@ import { OUR_LANGUAGES } from '../languageDetection/languages';
 import { Disposables } from '../common/disposables';
 import { fileNameOf } from '../common/uris';
 import { isViewDocument } from '../common/viewSchemes';
-import { Slicer } from './slices';
+import { RunsByVersion, Slicer } from './slices';
 
 const LOG_LANGUAGES: readonly string[] = OUR_LANGUAGES;
 
@@ -33,7 +33,7 @@ const EDIT_DEBOUNCE_MS = 300;
 export class DocumentAnalyses extends Disposables {
   private readonly cache = new Map<string, DocumentAnalysis>();
   /** Parses under way, by document, with the version they read. */
-  private readonly running = new Map<string, { version: number; done: Promise<DocumentAnalysis | undefined> }>();
+  private readonly running = new RunsByVersion<DocumentAnalysis | undefined>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private readonly removed = this.register(new vscode.EventEmitter<vscode.Uri>());
@@ -101,21 +101,13 @@ export class DocumentAnalyses extends Disposables {
 
   /** Starts the parse of the document's current version, or joins the one under way. */
   private compute(document: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
-    const key = document.uri.toString();
-    const version = document.version;
-    const run = this.running.get(key);
-    if (run && run.version === version) return run.done;
-    const done = this.parse(document, version).finally(() => {
-      if (this.running.get(key)?.done === done) this.running.delete(key);
-    });
-    this.running.set(key, { version, done });
-    return done;
+    return this.running.join(document, (version) => this.parse(document, version));
   }
 
   private async parse(document: vscode.TextDocument, version: number): Promise<DocumentAnalysis | undefined> {
     const key = document.uri.toString();
     // Another version started after this one, the document closed, or the service ended: stop.
-    const current = (): boolean => !this.isDisposed && !document.isClosed && document.version === version && this.running.get(key)?.version === version;
+    const current = (): boolean => !this.isDisposed && !document.isClosed && document.version === version && this.running.versionOf(document.uri) === version;
     let analysis: Analysis | undefined;
     try {
       analysis = await analyzeInSlices(document, fileNameOf(document.uri), this.levelsFor?.(document.uri), current);
@@ -136,7 +128,7 @@ export class DocumentAnalyses extends Disposables {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
-    this.running.delete(key);
+    this.running.forget(uri);
     if (this.cache.delete(key)) this.removed.fire(uri);
   }
 

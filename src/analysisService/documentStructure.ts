@@ -7,7 +7,7 @@ import type { Analysis } from '../core/analysis';
 import { Disposables } from '../common/disposables';
 import { fileNameOf } from '../common/uris';
 import type { DocumentAnalyses } from './documentAnalyses';
-import { Slicer } from './slices';
+import { RunsByVersion, Slicer } from './slices';
 
 export interface DocumentStructureEntry {
   readonly version: number;
@@ -21,7 +21,7 @@ const MAX_ENTRIES = 8;
 
 export class DocumentStructure extends Disposables {
   private readonly cache = new Map<string, DocumentStructureEntry>();
-  private readonly building = new Map<string, { version: number; done: Promise<DocumentStructureEntry | undefined> }>();
+  private readonly building = new RunsByVersion<DocumentStructureEntry | undefined>();
 
   constructor(private readonly analyses: DocumentAnalyses) {
     super();
@@ -47,16 +47,7 @@ export class DocumentStructure extends Disposables {
    */
   get(document: vscode.TextDocument): Promise<DocumentStructureEntry | undefined> {
     const hit = this.peek(document);
-    if (hit) return Promise.resolve(hit);
-    const key = document.uri.toString();
-    const run = this.building.get(key);
-    if (run && run.version === document.version) return run.done;
-    const version = document.version;
-    const done = this.build(document, version).finally(() => {
-      if (this.building.get(key)?.done === done) this.building.delete(key);
-    });
-    this.building.set(key, { version, done });
-    return done;
+    return hit ? Promise.resolve(hit) : this.building.join(document, (version) => this.build(document, version));
   }
 
   private async build(document: vscode.TextDocument, version: number): Promise<DocumentStructureEntry | undefined> {

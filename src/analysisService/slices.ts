@@ -43,3 +43,34 @@ export class Slicer {
     }
   }
 }
+
+/** Work per document version under way: a second ask for the same version joins the first. */
+export class RunsByVersion<T> {
+  private readonly runs = new Map<string, { version: number; done: Promise<T> }>();
+
+  /** The run for `document`'s current version, started with `start` when there is none. */
+  join(document: vscode.TextDocument, start: (version: number) => Promise<T>): Promise<T> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const run = this.runs.get(key);
+    if (run && run.version === version) return run.done;
+    const done = start(version).finally(() => {
+      if (this.runs.get(key)?.done === done) this.runs.delete(key);
+    });
+    this.runs.set(key, { version, done });
+    return done;
+  }
+
+  /** The version whose run is under way for a document (a newer one makes older runs stop). */
+  versionOf(uri: vscode.Uri): number | undefined {
+    return this.runs.get(uri.toString())?.version;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.runs.delete(uri.toString());
+  }
+
+  clear(): void {
+    this.runs.clear();
+  }
+}

@@ -20,7 +20,10 @@ export class FailureMarks extends Disposables {
   constructor(private readonly analyses: DocumentAnalyses, private readonly maps: ViewLineMaps) {
     super();
     this.register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.paint(e))));
-    this.register(analyses.onDidChange(() => this.paintAll()));
+    // In a turn of its own after an analysis (the Problems panel renders the same analysis first).
+    this.register(analyses.onDidChange(() => setImmediate(() => {
+      if (!this.isDisposed) this.paintAll();
+    })));
     this.register(analyses.onDidRemove(() => this.paintAll()));
     this.register(maps.onDidChange(() => this.paintAll()));
     this.paintAll();

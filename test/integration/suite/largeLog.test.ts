@@ -46,6 +46,11 @@ describe('large log: the editor stays responsive', function () {
     const ext = await activateExtension();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-log-lens-large-'));
     const file = path.join(dir, 'WindowsUpdate.log');
+    // VS Code's merge-conflict extension reads every opened document whole (300 ms for 45 MB):
+    // turned off here so that the blocks measured are ours.
+    const mergeConflict = vscode.workspace.getConfiguration('merge-conflict');
+    await mergeConflict.update('decorators.enabled', false, vscode.ConfigurationTarget.Global);
+    await mergeConflict.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
     try {
       const bytes = writeLargeLog(ext.extensionPath, file);
       const uri = vscode.Uri.file(file);
@@ -80,6 +85,8 @@ describe('large log: the editor stays responsive', function () {
         `blocks over 50 ms (ms after the document arrived: length): ${blocks.join(', ') || 'none'}`);
       assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'the deciding failures are reported');
     } finally {
+      await mergeConflict.update('decorators.enabled', undefined, vscode.ConfigurationTarget.Global);
+      await mergeConflict.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir, { recursive: true, force: true });
     }
