@@ -1,6 +1,6 @@
 // Work on a large document without stalling the extension host: its text is read a slice of
 // lines at a time, and a long computation runs in steps; after SLICE_MS of work the event loop
-// runs before the next slice or step.
+// runs before the next slice or step. Work per document version is started once (RunsByVersion).
 import * as vscode from 'vscode';
 
 /** Lines read from the document at a time (a few hundred KB of a WindowsUpdate.log). */
