@@ -4,7 +4,7 @@
 import type { LogFormat, LogRecord } from '../model/types';
 import type { Call, CallCounts, CbsSession, DismRun, StoreHealth } from './types';
 import type { Candidate, ErrLine, State, UpdateAcc } from './state';
-import { LIMITS, own } from './state';
+import { LIMITS, own, shared } from './state';
 import { head, hex, isError } from './patterns';
 
 /** A log-family module that reads the records of one file and reports at the end (dism.ts, setup.ts, storeHealth.ts). */
@@ -113,7 +113,7 @@ export class Context {
 export const SNIPPET_CHARS = 240;
 export function snippet(rec: LogRecord): string {
   const t = rec.component ? `${rec.component} ${rec.message}` : rec.message;
-  return own(t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS - 1)}…` : t);
+  return shared(t.length > SNIPPET_CHARS ? `${t.slice(0, SNIPPET_CHARS - 1)}…` : t);
 }
 
 /** Adds a copy of `v` (see `own`) when the list has room and does not hold it yet. */

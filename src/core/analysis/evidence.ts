@@ -4,7 +4,7 @@
 import type { LogRecord } from '../model/types';
 import type { Call, LineRef } from './types';
 import type { ErrLine } from './state';
-import { LIMITS, own } from './state';
+import { LIMITS, own, shared } from './state';
 import { FAILED_MARKER, WU7_WARNING, hex, isError } from './patterns';
 import type { Context, FileState } from './context';
 import { codeInText } from './context';
@@ -82,18 +82,18 @@ export function errorLine(ctx: Context, f: FileState, rec: LogRecord, callOf: ((
   e.pid = rec.pid;
   e.cv = own(cv);
   e.code = code;
-  e.component = own(rec.component);
+  e.component = shared(rec.component);
   e.updateIds = ids ? ids.map((x) => own(x)) : NO_IDS;
   e.callKey = call?.key;
   e.call = call;
   e.session = session;
   e.text = undefined;
   // The part errText reads.
-  e.msg = own(msg.slice(0, TEXT_CHARS));
+  e.msg = shared(msg.slice(0, TEXT_CHARS));
   const st = ctx.st;
   if (st.errLines.length < LIMITS.errLines) {
     e.kept = true;
-    e.text = own(errText(e));
+    e.text = shared(errText(e));
     st.errLines.push(e);
   } else if (call) (call as Call & { overflowErrors?: number }).overflowErrors = ((call as Call & { overflowErrors?: number }).overflowErrors ?? 0) + 1;
   else st.errOverflow++;

@@ -127,22 +127,29 @@ export interface State {
 export function own(s: string): string;
 export function own(s: string | undefined): string | undefined;
 export function own(s: string | undefined): string | undefined {
-  if (s === undefined) return s;
-  // Short values repeat (components, clients, operations, call keys' parts): one copy each.
-  if (s.length <= INTERN_MAX_LENGTH) {
-    const hit = interned.get(s);
-    if (hit !== undefined) return hit;
-    if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
-    const copy = flatCopy(s);
-    interned.set(copy, copy);
-    return copy;
-  }
-  return flatCopy(s);
+  return s === undefined ? s : flatCopy(s);
 }
 
-const INTERN_MAX_LENGTH = 128;
-const INTERN_MAX_ENTRIES = 20_000;
-const interned = new Map<string, string>();
+/**
+ * `own`, for values that repeat from call to call (components, clients, operations, labels, error
+ * texts): one copy of each is shared. Not for values that are new each time (cVs, ids, times):
+ * looking them up would cost more than it saves.
+ */
+export function shared(s: string): string;
+export function shared(s: string | undefined): string | undefined;
+export function shared(s: string | undefined): string | undefined {
+  if (s === undefined || s.length > SHARE_MAX_LENGTH) return own(s);
+  const hit = pool.get(s);
+  if (hit !== undefined) return hit;
+  if (pool.size >= SHARE_MAX_ENTRIES) pool.clear();
+  const copy = flatCopy(s);
+  pool.set(copy, copy);
+  return copy;
+}
+
+const SHARE_MAX_LENGTH = 128;
+const SHARE_MAX_ENTRIES = 20_000;
+const pool = new Map<string, string>();
 
 function flatCopy(s: string): string {
   // V8 copies strings under 13 characters when slicing. Joining two parts builds one flat

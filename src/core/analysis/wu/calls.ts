@@ -3,7 +3,7 @@
 // candidate of a call that failed.
 import type { LogRecord } from '../../model/types';
 import type { Call, CallCounts, FailureCause, LineRef, PhaseEvidence } from '../types';
-import { LIMITS, own } from '../state';
+import { LIMITS, own, shared } from '../state';
 import { CALL_CANCELLED, isError } from '../patterns';
 import type { Bracket } from '../patterns';
 import { phaseOfCallKind, phaseOfOperation } from '../phase';
@@ -87,10 +87,10 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
   if (b.edge === 'start') {
     const kind = b.kind === 'skip' ? 'other' : b.kind;
     const call: CallAcc = {
-      key: `${f.index}:${rec.line}`, kind, file: f.index, client: own(b.client), cv: own(cv), pid: rec.pid, tid: rec.tid,
-      startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: own(b.label), component: own(rec.component),
+      key: `${f.index}:${rec.line}`, kind, file: f.index, client: shared(b.client), cv: own(cv), pid: rec.pid, tid: rec.tid,
+      startLine: rec.line, startTime: rec.time, updateIds: [], result: 'unknown', label: shared(b.label), component: shared(rec.component),
     };
-    call.op = own(b.op);
+    call.op = shared(b.op);
     const svc = kind === 'search' ? /ServiceId = \{?([0-9A-Fa-f-]{36})/i.exec(rec.message) : null;
     if (svc) call.serviceId = own(svc[1].toUpperCase());
     openCall(f, call);
