@@ -14,6 +14,9 @@ import { parserFor } from '../readers/stream';
 import type { Analyzer } from './analyzer';
 import { RECORD, type ScanJob, type ScanMessage } from './scanWorker';
 
+/** The longest stretch of analysis between two turns of the event loop. */
+const TURN_MS = 10;
+
 /** Below this a worker costs more to start than it saves. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -51,14 +54,44 @@ export function feedInWorker(
   const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 } });
   let parse: ((line: string, lineNo: number) => LogRecord | undefined) | undefined;
   return new Promise<FileInfo | 'declined' | undefined>((resolve, reject) => {
+    let stopped = false;
     const stop = (then: () => void): void => {
+      stopped = true;
       worker.removeAllListeners();
       void worker.terminate();
       then();
     };
-    worker.on('error', (err) => stop(() => reject(err)));
-    worker.on('exit', (code) => stop(() => reject(new ScanError(`the reading thread stopped (exit code ${code})`))));
-    worker.on('message', (m: ScanMessage) => {
+    // The worker's end, like its messages, is taken in order: it stops after posting its last ones.
+    worker.on('error', (err) => enqueue({ kind: 'error', message: err.message }));
+    worker.on('exit', (code) => enqueue({ kind: 'error', message: `the reading thread stopped (exit code ${code})` }));
+    // A message port hands over every message waiting in one go, and the worker refills it as
+    // batches are analysed: messages are queued here and analysed for at most TURN_MS at a time,
+    // so the event loop of this thread (an editor's extension host) runs between turns.
+    const queue: ScanMessage[] = [];
+    let scheduled = false;
+    const drain = (): void => {
+      scheduled = false;
+      const start = performance.now();
+      while (queue.length) {
+        if (performance.now() - start >= TURN_MS) {
+          scheduled = true;
+          setImmediate(drain);
+          return;
+        }
+        handle(queue.shift() as ScanMessage);
+      }
+    };
+    const enqueue = (m: ScanMessage): void => {
+      queue.push(m);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(drain);
+      }
+    };
+    worker.on('message', enqueue);
+    const handle = (m: ScanMessage): void => {
+      // Messages queued before the end, an error or an abort change nothing any more.
+      if (stopped) return;
       if (aborted()) return stop(() => resolve(undefined));
       switch (m.kind) {
         case 'format':
@@ -81,7 +114,7 @@ export function feedInWorker(
           stop(() => reject(new ScanError(m.message, m.code)));
           break;
       }
-    });
+    };
   });
 }
 
