@@ -42,38 +42,38 @@ export const IDENTITY_WORDS: readonly string[] = RULES.map((r) => r.gate);
 
 /**
  * The earliest and latest timestamps of a file, over every record line, built or skipped by the
- * line filter. A line only keeps a reference to its text; the timestamp's text is cut when asked.
+ * line filter. Only a reference to the line (or record) is kept; the timestamp's text is cut
+ * when asked.
  */
 export class TimeSpan {
   firstTime: number | undefined;
   lastTime: number | undefined;
-  private firstSrc = '';
+  private firstSrc: string | LogRecord = '';
   private firstFrom = 0;
   private firstTo = 0;
-  private lastSrc = '';
+  private lastSrc: string | LogRecord = '';
   private lastFrom = 0;
   private lastTo = 0;
 
-  /** A line whose timestamp `time` is written at text[from, to). */
-  see(time: number, text: string, from: number, to: number): void {
+  /** A line whose timestamp `time` is written at text[from, to) (a record: its own time text). */
+  see(time: number, src: string | LogRecord, from: number, to: number): void {
     if (!Number.isFinite(time)) return;
     if (this.firstTime === undefined || time < this.firstTime) {
       this.firstTime = time;
-      this.firstSrc = text;
+      this.firstSrc = src;
       this.firstFrom = from;
       this.firstTo = to;
     }
     if (this.lastTime === undefined || time > this.lastTime) {
       this.lastTime = time;
-      this.lastSrc = text;
+      this.lastSrc = src;
       this.lastFrom = from;
       this.lastTo = to;
     }
   }
 
   seeRecord(rec: LogRecord): void {
-    const t = rec.timeText;
-    if (rec.time !== undefined && t !== undefined) this.see(rec.time, t, 0, t.length);
+    if (rec.time !== undefined && rec.timeText !== undefined) this.see(rec.time, rec, 0, Number.POSITIVE_INFINITY);
   }
 
   /** Takes another span's values (the span of the same file measured in another thread). */
@@ -91,11 +91,15 @@ export class TimeSpan {
 
   value(): SpanValue {
     if (this.firstTime === undefined || this.lastTime === undefined) return {};
+    const cut = (src: string | LogRecord, from: number, to: number): string => {
+      const text = typeof src === 'string' ? src : src.timeText ?? '';
+      return text.slice(from, Math.min(to, from + 40));
+    };
     return {
       firstTime: this.firstTime,
-      firstTimeText: this.firstSrc.slice(this.firstFrom, Math.min(this.firstTo, this.firstFrom + 40)),
+      firstTimeText: cut(this.firstSrc, this.firstFrom, this.firstTo),
       lastTime: this.lastTime,
-      lastTimeText: this.lastSrc.slice(this.lastFrom, Math.min(this.lastTo, this.lastFrom + 40)),
+      lastTimeText: cut(this.lastSrc, this.lastFrom, this.lastTo),
     };
   }
 }
