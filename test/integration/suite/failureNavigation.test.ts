@@ -3,8 +3,8 @@
 // scrollbar marks; the editor title buttons and keybindings are contributed for our languages.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFile } from './helpers';
-import { lineOf, setSetting, showLog } from './navHelpers';
+import { openFile } from './helpers';
+import { inEnglish, lineOf, setSetting, showLog } from './navHelpers';
 
 interface Move {
   line?: number;
@@ -18,16 +18,7 @@ const previous = (): Thenable<Move> => vscode.commands.executeCommand<Move>('wuL
 describe('next and previous failure', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await activateExtension();
-    await setSetting('language', 'en');
-  });
-
-  after(async () => {
-    await setSetting('navigation.failures', undefined);
-    await setSetting('language', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  inEnglish('navigation.failures');
 
   it('WindowsUpdate.log: goes to the deciding failure and wraps around', async () => {
     const editor = await showLog('navigate/WindowsUpdate.log', 'wulog');

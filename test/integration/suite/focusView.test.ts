@@ -2,8 +2,7 @@
 // failures; same text and language as the log, links and Go to Definition back to the source.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
-import { lineOf, setSetting, showLog, untilSome } from './navHelpers';
+import { inEnglish, lineOf, showLog, untilSome } from './navHelpers';
 
 async function focus(uri: vscode.Uri, selector: object): Promise<vscode.TextDocument> {
   const doc = await vscode.commands.executeCommand<vscode.TextDocument>('wuLogLens.openFocusView', uri, selector);
@@ -14,15 +13,7 @@ async function focus(uri: vscode.Uri, selector: object): Promise<vscode.TextDocu
 describe('focus views', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await activateExtension();
-    await setSetting('language', 'en');
-  });
-
-  after(async () => {
-    await setSetting('language', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  inEnglish();
 
   it('one update: its lines exactly as in the log, in the log\'s language, with hovers', async () => {
     const log = (await showLog('navigate/WindowsUpdate.log', 'wulog')).document;

@@ -2,7 +2,7 @@
 // fixture of `workspace/navigate/` in an editor with its language, find a line.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFile, waitFor } from './helpers';
+import { activateExtension, openFile, waitFor } from './helpers';
 
 export async function showLog(rel: string, language: string): Promise<vscode.TextEditor> {
   const doc = await openFile(rel);
@@ -37,4 +37,20 @@ export async function untilSome<T>(what: string, run: () => Thenable<T[] | undef
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('wuLogLens').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * The hooks of a navigation suite: the extension active and speaking English before; after, the
+ * language and `reset` settings back to their defaults and every editor closed.
+ */
+export function inEnglish(...reset: string[]): void {
+  before(async () => {
+    await activateExtension();
+    await setSetting('language', 'en');
+  });
+  after(async () => {
+    for (const key of reset) await setSetting(key, undefined);
+    await setSetting('language', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 }

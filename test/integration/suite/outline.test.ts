@@ -2,8 +2,7 @@
 // DISM.log and a setupact.log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
-import { lineOf, setSetting, showLog, untilSome } from './navHelpers';
+import { inEnglish, lineOf, setSetting, showLog, untilSome } from './navHelpers';
 
 function symbols(uri: vscode.Uri): Thenable<vscode.DocumentSymbol[] | undefined> {
   return vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
@@ -16,15 +15,7 @@ function folds(uri: vscode.Uri): Thenable<vscode.FoldingRange[] | undefined> {
 describe('outline and folding', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await activateExtension();
-    await setSetting('language', 'en');
-  });
-
-  after(async () => {
-    await setSetting('language', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  inEnglish();
 
   it('WindowsUpdate.log: one symbol per logical call, with its updates and its failure as children', async () => {
     const { document } = await showLog('navigate/WindowsUpdate.log', 'wulog');

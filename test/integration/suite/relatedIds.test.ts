@@ -2,8 +2,7 @@
 // cV, KB, call id or CBS session), Find All References across the open logs, highlights.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension } from './helpers';
-import { lineOf, positionOf, setSetting, showLog } from './navHelpers';
+import { inEnglish, lineOf, positionOf, showLog } from './navHelpers';
 
 type Def = vscode.Location | vscode.LocationLink;
 
@@ -29,17 +28,12 @@ describe('related ids', function () {
   let cbs: vscode.TextDocument;
   let events: vscode.TextDocument;
 
+  inEnglish();
+
   before(async () => {
-    await activateExtension();
-    await setSetting('language', 'en');
     cbs = (await showLog('navigate/CBS.log', 'cbslog')).document;
     events = (await showLog('navigate/ReportingEvents.log', 'wureport')).document;
     wu = (await showLog('navigate/WindowsUpdate.log', 'wulog')).document;
-  });
-
-  after(async () => {
-    await setSetting('language', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('an update id: definition at its title line, references in WindowsUpdate.log and ReportingEvents.log', async () => {

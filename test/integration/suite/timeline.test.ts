@@ -2,8 +2,8 @@
 // the clock offset detected (or set) and said in the header, links back to each log.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceFile } from './helpers';
-import { setSetting, untilSome } from './navHelpers';
+import { workspaceFile } from './helpers';
+import { inEnglish, setSetting, untilSome } from './navHelpers';
 
 async function timeline(...rel: string[]): Promise<vscode.TextDocument> {
   const uris = rel.map(workspaceFile);
@@ -17,16 +17,7 @@ const body = (doc: vscode.TextDocument): string[] => doc.getText().split('\n').f
 describe('merged timeline', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await activateExtension();
-    await setSetting('language', 'en');
-  });
-
-  after(async () => {
-    await setSetting('timeline.clockOffset', undefined);
-    await setSetting('language', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  inEnglish('timeline.clockOffset');
 
   it('a folder: every log tagged, in the client\'s time order, the detected offset said in the header', async () => {
     const doc = await timeline('navigate');
