@@ -33,6 +33,8 @@ export class Analyzer {
   private readonly ctx = new Context();
   /** Per file: machine facts and time span (the bundle inventory). */
   private readonly ids: IdentityTracker[] = [];
+  /** Per file, the line of the last record its gate built as light (-1: none). */
+  private readonly lightLine: number[] = [];
 
   /** `gate: false` reads every line into a record (the gate's own test compares both ways). */
   constructor(private readonly options: { gate?: boolean } = {}) {}
@@ -65,6 +67,9 @@ export class Analyzer {
         id.used = true;
         id.span.see(h.time, text, h.timeStart, h.timeEnd);
       },
+      built: (line, _h, asked) => {
+        this.lightLine[file] = asked && filter.light ? line : -1;
+      },
     };
   }
 
@@ -89,7 +94,11 @@ export class Analyzer {
     return (this.ids[file] ??= new IdentityTracker(file));
   }
 
-  push(file: number, rec: LogRecord): void {
+  /**
+   * Analyses one record of file `file`. `light`: the gate found that only the update ids it names
+   * matter (LineFilter `light`; the gate of this thread says so itself).
+   */
+  push(file: number, rec: LogRecord, light = false): void {
     const f = this.files[file];
     if (!f) return;
     f.lastLine = rec.endLine;
@@ -97,6 +106,7 @@ export class Analyzer {
     try {
       this.identity(file).push(rec);
       mentions(ctx, f, rec);
+      if ((light || this.lightLine[file] === rec.line) && !rec.continuation) return;
       switch (f.format) {
         case 'wu10':
         case 'wu7':

@@ -13,9 +13,11 @@ import type { FileState } from './context';
 import { WU7_ERROR_WORDS } from './evidence';
 import { CBS_WORDS } from './cbs';
 import { CHECK_WORDS, HEALTH_WORDS } from './storeHealth';
-import { COUNTS_WORD, DOWNLOAD_COMPONENT_NAMES, JOB_WORDS, SERVICE_WORDS, WU_RECORD_WORDS } from './wu/record';
+import { COUNTS_WORD, DOWNLOAD_COMPONENT_NAMES, INSTALLING_WORD, JOB_WORDS, SERVICE_WORDS, WU_RECORD_WORDS } from './wu/record';
+import { RESULT_WORDS } from './patterns';
 import { BUNDLES_WORD, MENTION_WORDS } from './wu/updates';
 import { IDENTITY_WORDS } from '../bundle/identity';
+import { anyOf } from '../text/regexp';
 
 /**
  * Finds whether one of a few words lies in a line, for line after line of one text: the next
@@ -34,7 +36,7 @@ export class Words {
     // A word holding another is found through it: fewer alternatives scan much faster (V8's regex
     // engine slows down sharply with some sets of words).
     this.words = words.filter((w, i) => !words.some((v, k) => k !== i && w.includes(v) && (v !== w || k < i)));
-    if (this.words.length > 1) this.re = new RegExp(this.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    if (this.words.length > 1) this.re = anyOf(this.words, 'g');
   }
 
   /** One of the words starts in `text` at `from` or later, before `to` (a line end or the end of `text`). */
@@ -143,18 +145,26 @@ export class WuFilter implements LineFilter {
   private readonly jobs = new Words(JOB_WORDS);
   private readonly service = new Words(SERVICE_WORDS);
   private readonly dashes = new Words(['-']);
+  /** The last line wanted only names update ids: wuRecord does nothing with it (see `wants`). */
+  light = false;
   /** Threads whose next line (of this PID) decides what their counts were: TID → PID. */
   private readonly countsWaiting = new Map<number, number>();
   /** Threads listing a bundle's ids. */
   private readonly bundleThreads = new Set<number>();
 
   constructor(private readonly format: LogFormat) {
-    this.words = new Words([...WU_RECORD_WORDS, ...MENTION_WORDS, COUNTS_WORD, BUNDLES_WORD, ...IDENTITY_WORDS, ...(format === 'wu7' ? WU7_ERROR_WORDS : [])]);
+    // Result lines name their update, but also pass by their words, so that a line passing only
+    // by an update id is light (one scan of more words costs less than a second scan).
+    this.words = new Words([
+      ...WU_RECORD_WORDS, ...MENTION_WORDS, COUNTS_WORD, BUNDLES_WORD, ...IDENTITY_WORDS, ...RESULT_WORDS, INSTALLING_WORD,
+      ...(format === 'wu7' ? WU7_ERROR_WORDS : []),
+    ]);
   }
 
   wants(text: string, h: LineHead, end: number): boolean {
     const m = h.msg;
     let want = false;
+    this.light = false;
     if (this.countsWaiting.size !== 0) {
       const pid = this.countsWaiting.get(h.tid);
       if (pid !== undefined) {
@@ -178,12 +188,16 @@ export class WuFilter implements LineFilter {
     if (c === 42 || c === 35 || c === 45) return true;
     if ((c === 87 || c === 70) && markerLevel(text, m) !== 'info') return true;
     const g = guids(text, m, end, this.dashes);
-    if (g === UPDATE_GUID) return true;
-    if (g !== OTHER_GUID) return false;
+    if (g === NONE) return false;
     // The service a search asks (serviceOf); download jobs (downloadJob): a Windows 7 component is a
     // tab field, compared trimmed: not here.
-    return this.service.in(text, m, end) ||
+    const rules = this.service.in(text, m, end) ||
       ((this.format === 'wu7' || isOneOf(text, h.compStart, h.compEnd, DOWNLOAD_COMPONENT_NAMES)) && this.jobs.in(text, m, end));
+    if (g === OTHER_GUID) return rules;
+    // An update id, and none of the words or marks wuRecord acts on (those returned above), nor a
+    // service's or a download job's: only `mentions` reads it.
+    this.light = !rules;
+    return true;
   }
 }
 

@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileInfo, LogRecord } from '../model/types';
-import { parserFor } from '../readers/stream';
+import type { FileInfo } from '../model/types';
+import { builderFor, parserFor, type LineParser, type RecordBuilder } from '../readers/stream';
+import { HEAD_VALUES, newHead, readHead } from '../readers/head';
 import type { Analyzer } from './analyzer';
-import { RECORD, type ScanJob, type ScanMessage } from './scanWorker';
+import { HEAD, LIGHT, RECORD, type ScanJob, type ScanMessage } from './scanWorker';
 
 /** The longest stretch of analysis between two turns of the event loop. */
 const TURN_MS = 10;
@@ -52,7 +53,8 @@ export function feedInWorker(
   const job: ScanJob = { wulogScan: true, file, chunk, progress };
   // The reader keeps little (a record and a batch): small heaps keep its share of peak memory small.
   const worker = new Worker(WORKER_SCRIPT, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 24 } });
-  let parse: ((line: string, lineNo: number) => LogRecord | undefined) | undefined;
+  let parse: LineParser | undefined;
+  let build: RecordBuilder | undefined;
   return new Promise<FileInfo | 'declined' | undefined>((resolve, reject) => {
     let stopped = false;
     const stop = (then: () => void): void => {
@@ -96,13 +98,14 @@ export function feedInWorker(
       switch (m.kind) {
         case 'format':
           parse = parserFor(m.format);
+          build = builderFor(m.format);
           a.setFormat(idx, m.format);
           break;
         case 'declined':
           stop(() => resolve('declined'));
           break;
         case 'batch':
-          if (parse) replay(a, idx, parse, m.texts, m.events);
+          if (parse) replay(a, idx, parse, build, m.texts, m.events);
           onBatch?.(Atomics.add(done, 1, 1) + 1);
           Atomics.notify(done, 1);
           break;
@@ -118,8 +121,10 @@ export function feedInWorker(
   });
 }
 
+const head = newHead();
+
 /** Rebuilds a batch's records from their lines and hands them and the skipped lines to `a`, in order. */
-function replay(a: Analyzer, idx: number, parse: (line: string, lineNo: number) => LogRecord | undefined, texts: string, events: Float64Array): void {
+function replay(a: Analyzer, idx: number, parse: LineParser, build: RecordBuilder | undefined, texts: string, events: Float64Array): void {
   let at = 0;
   const next = (): string => {
     const e = texts.indexOf('\n', at);
@@ -134,8 +139,11 @@ function replay(a: Analyzer, idx: number, parse: (line: string, lineNo: number) 
       const nCont = events[i + 3];
       const dropped = events[i + 4];
       const truncated = events[i + 5];
-      i += 6;
-      const rec = parse(next(), line);
+      const flags = events[i + 6];
+      const hasHead = (flags & HEAD) !== 0;
+      const text = next();
+      const rec = hasHead && build ? build(text, line, readHead(events, i + 7, head)) : parse(text, line);
+      i += hasHead ? 7 + HEAD_VALUES : 7;
       const cont: string[] = [];
       for (let k = 0; k < nCont; k++) cont.push(next());
       if (!rec) continue;
@@ -143,7 +151,7 @@ function replay(a: Analyzer, idx: number, parse: (line: string, lineNo: number) 
       if (nCont) rec.continuation = cont;
       if (dropped) rec.continuationDropped = dropped;
       rec.endLine = endLine;
-      a.push(idx, rec);
+      a.push(idx, rec, (flags & LIGHT) !== 0);
     } else {
       a.skip(idx, events[i + 1], events[i + 2]);
       i += 3;

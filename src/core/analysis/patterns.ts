@@ -3,6 +3,7 @@
 // (no nested quantifiers) and only look at the first MAX_SCAN characters of a message,
 // so a 1 MB line costs nothing.
 import type { CallKind, CallCounts } from './types';
+import { anyOf } from '../text/regexp';
 
 export const MAX_SCAN = 2000;
 
@@ -166,7 +167,12 @@ const DL_ERROR = new RegExp(`^\\*FAILED\\* \\[([0-9A-Fa-f]{8})\\] Error occurred
 const INSTALL_RESULT = new RegExp(`Update ID = \\{?(${GUID})\\}?\\.(\\d+).{0,80}Update installation result = 0x([0-9A-Fa-f]{1,8})`);
 
 /** Every per-update result line holds one of these phrases: one scan rules out the rest. */
-const RESULT_HINT = /LogHistory called|Install complete for update ID|Return code = 0x|of CBS update|failed, updateId = |Error occurred while downloading|Update installation result = 0x/;
+/** Every per-update result line holds one of these (the gate's light lines have none). */
+export const RESULT_WORDS = [
+  'LogHistory called', 'Install complete for update ID', 'Return code = 0x', 'of CBS update', 'failed, updateId = ',
+  'Error occurred while downloading', 'Update installation result = 0x',
+];
+const RESULT_HINT = anyOf(RESULT_WORDS);
 
 export function parseUpdateResult(message: string): UpdateResultLine | undefined {
   const m = head(message);

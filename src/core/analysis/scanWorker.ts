@@ -9,6 +9,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { FileInfo, LogFormat, LogRecord } from '../model/types';
 import { LogStream } from '../readers/stream';
 import type { LineRecord } from '../readers/record';
+import { HEAD_VALUES, headValues } from '../readers/head';
 import { lineFilter } from './gate';
 import { TimeSpan, type SpanValue } from '../bundle/identity';
 
@@ -17,6 +18,9 @@ export const MAX_AHEAD = 4;
 
 export const RECORD = 1;
 export const SKIP = 2;
+/** Flags of a record event: its header follows; the line is light (LineFilter `light`). */
+export const HEAD = 1;
+export const LIGHT = 2;
 
 export interface ScanJob {
   wulogScan: true;
@@ -31,25 +35,75 @@ export type ScanMessage =
   /** Not a log the filter knows (only WindowsUpdate.log and CBS.log are read here): read it yourself. */
   | { kind: 'declined' }
   /** `texts`: record lines, each followed by its continuation lines, joined by `\n`. `events`: per
-   * record RECORD, line, end line, continuation lines kept, dropped, truncated (0/1); per skipped
+   * record RECORD, line, end line, continuation lines kept, dropped, truncated (0/1), flags (HEAD,
+   * LIGHT), then with HEAD its header (HEAD_VALUES numbers, head.ts `headValues`); per skipped
    * line SKIP, line, time. */
   | { kind: 'batch'; texts: string; events: Float64Array }
   /** `span`: the file's time span over every record line (the analysis sees only the records). */
   | { kind: 'end'; info: FileInfo; span: SpanValue }
   | { kind: 'error'; message: string; code?: string };
 
+/** A batch's numbers, in one buffer kept from batch to batch (a plain array would grow for each). */
+class Numbers {
+  private a = new Float64Array(8192);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.a[i];
+  }
+
+  set(i: number, v: number): void {
+    this.a[i] = v;
+  }
+
+  /** A copy of the numbers pushed since the last `take`. */
+  take(): Float64Array {
+    const out = this.a.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
 function run(job: ScanJob): void {
   const port = parentPort as NonNullable<typeof parentPort>;
   const progress = new Int32Array(job.progress);
   let texts: string[] = [];
-  let events: number[] = [];
+  const events = new Numbers();
   const span = new TimeSpan();
+  // The header of the last record line built, for the analysis to build the record without
+  // reading the header again (a record rebuilt from a skipped line has none: it is parsed there).
+  const head: number[] = [];
+  let headLine = -1;
+  let light = false;
+  /** Where the batch's last event starts when it is a skipped line (-1: it is not). */
+  let lastSkip = -1;
   const onRecord = (rec: LogRecord): void => {
     const r = rec as LineRecord;
     span.seeRecord(r);
-    const cont = r.continuation ?? [];
-    texts.push(r.text, ...cont);
-    events.push(RECORD, r.line, r.endLine, cont.length, r.continuationDropped ?? 0, r.truncated ? 1 : 0);
+    const cont = r.continuation;
+    texts.push(r.text);
+    if (cont) for (const c of cont) texts.push(c);
+    events.push(RECORD);
+    events.push(r.line);
+    events.push(r.endLine);
+    events.push(cont?.length ?? 0);
+    events.push(r.continuationDropped ?? 0);
+    events.push(r.truncated ? 1 : 0);
+    if (headLine === r.line) {
+      events.push(light && !cont ? HEAD | LIGHT : HEAD);
+      for (let k = 0; k < HEAD_VALUES; k++) events.push(head[k]);
+    } else {
+      events.push(0);
+    }
   };
   let declined = false;
   const stream = new LogStream(onRecord, path.basename(job.file), (format) => {
@@ -59,23 +113,33 @@ function run(job: ScanJob): void {
     // Of a run of skipped lines only the last one counts (each moves the same marks further).
     return filter && {
       wants: (text, h, end) => filter.wants(text, h, end),
+      built: (line, h, asked) => {
+        head.length = 0;
+        headValues(h, head);
+        headLine = line;
+        light = asked && !!filter.light;
+      },
       skipped: (line, h, text) => {
         span.see(h.time, text, h.timeStart, h.timeEnd);
+        // Known by position: a record's last numbers may equal SKIP.
         const n = events.length;
-        if (n >= 3 && events[n - 3] === SKIP) {
-          events[n - 2] = line;
-          events[n - 1] = h.time;
+        if (lastSkip >= 0 && lastSkip === n - 3) {
+          events.set(n - 2, line);
+          events.set(n - 1, h.time);
         } else {
-          events.push(SKIP, line, h.time);
+          lastSkip = n;
+          events.push(SKIP);
+          events.push(line);
+          events.push(h.time);
         }
       },
     };
   });
   const flush = (): void => {
     if (!events.length) return;
-    const message: ScanMessage = { kind: 'batch', texts: texts.join('\n'), events: Float64Array.from(events) };
+    const message: ScanMessage = { kind: 'batch', texts: texts.join('\n'), events: events.take() };
     texts = [];
-    events = [];
+    lastSkip = -1;
     // Wait while the analysis is MAX_AHEAD batches behind: memory stays bounded.
     const sent = Atomics.add(progress, 0, 1) + 1;
     for (let done = Atomics.load(progress, 1); sent - done > MAX_AHEAD; done = Atomics.load(progress, 1)) Atomics.wait(progress, 1, done, 1000);

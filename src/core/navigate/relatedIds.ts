@@ -3,6 +3,7 @@
 // Which one is under a column, how to find its mentions in a text, and which mention defines it.
 import type { Span } from '../model/types';
 import { findCvs, findKbs, findUpdateIds } from '../tokens';
+import { escapeRegExp } from '../text/regexp';
 
 export type IdKind = 'update' | 'kb' | 'cv' | 'callId' | 'session';
 
@@ -53,10 +54,6 @@ export function idAt(line: string, column: number): IdToken | undefined {
     }
   }
   return undefined;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A global regex matching every mention of the id in a text (lines and whole documents alike). */

@@ -36,10 +36,40 @@ export type HeadReader = (text: string, start: number, end: number, h: LineHead)
 export interface LineFilter {
   /** True: build the record and hand it out. False: the line is only counted (and the gate's `skipped` told). */
   wants(text: string, h: LineHead, end: number): boolean;
+  /**
+   * After `wants` said true: the line matters only for the update ids it names (`mentions`), not
+   * to the format's record rules (a "light" line: the analysis skips those rules for it).
+   */
+  readonly light?: boolean;
 }
 
 /** A filter and what to do with the lines it skips. */
 export interface LineGate extends LineFilter {
   /** A record line that was not built (its line number and header). */
   skipped(line: number, h: LineHead, text: string): void;
+  /** A record line that was built; `h` is its header, positions from the line's start; `asked`: `wants` judged it (not a truncated line). */
+  built?(line: number, h: LineHead, asked: boolean): void;
+}
+
+/** The fields of a LineHead, in the order `headValues` writes them. */
+export const HEAD_VALUES = 10;
+
+/** Writes `h` into `out` from `at` (a record read in one thread is rebuilt in another: scanWorker.ts). */
+export function headValues(h: LineHead, out: number[]): void {
+  out.push(h.msg, h.compStart, h.compEnd, h.levelStart, h.levelEnd, h.time, h.timeStart, h.timeEnd, h.pid, h.tid);
+}
+
+/** Reads into `h` what `headValues` wrote at `v[at]`. */
+export function readHead(v: ArrayLike<number>, at: number, h: LineHead): LineHead {
+  h.msg = v[at];
+  h.compStart = v[at + 1];
+  h.compEnd = v[at + 2];
+  h.levelStart = v[at + 3];
+  h.levelEnd = v[at + 4];
+  h.time = v[at + 5];
+  h.timeStart = v[at + 6];
+  h.timeEnd = v[at + 7];
+  h.pid = v[at + 8];
+  h.tid = v[at + 9];
+  return h;
 }

@@ -15,9 +15,9 @@ import { parseReporting } from './reporting';
 import { parseWu10, wu10Head, wu10Record } from './wu10';
 import { parseWu7, wu7Head, wu7Record } from './wu7';
 
-type LineParser = (line: string, lineNo: number) => LogRecord | undefined;
+export type LineParser = (line: string, lineNo: number) => LogRecord | undefined;
 /** Builds the record of a line whose header was read (positions from the line's start). */
-type RecordBuilder = (line: string, lineNo: number, h: LineHead) => LogRecord;
+export type RecordBuilder = (line: string, lineNo: number, h: LineHead) => LogRecord;
 
 /** Continuation lines kept per record (the rest are counted in `continuationDropped`). */
 export const MAX_CONTINUATION_LINES = 2000;
@@ -56,6 +56,11 @@ function readerFor(format: LogFormat): { parse: LineParser; continues: boolean; 
 /** The line parser of a format (what a LogStream reading it uses), if it is readable. */
 export function parserFor(format: LogFormat): LineParser | undefined {
   return readerFor(format)?.parse;
+}
+
+/** The record builder of a format whose record lines have a header reader (what a LogStream with a gate uses). */
+export function builderFor(format: LogFormat): RecordBuilder | undefined {
+  return readerFor(format)?.build;
 }
 
 /** Spaces, tabs, a stray BOM, or NULs (the zero-filled tail a crash leaves in a log) only. */
@@ -255,7 +260,10 @@ export class LogStream {
         return;
       }
       const line = start === 0 && end === text.length ? text : text.slice(start, end);
-      this.record((this.build as RecordBuilder)(line, this.lineNo++, shift(h, -start)), truncated);
+      const lineNo = this.lineNo++;
+      const rec = (this.build as RecordBuilder)(line, lineNo, shift(h, -start));
+      this.gate?.built?.(lineNo, h, !truncated);
+      this.record(rec, truncated);
       return;
     }
     if (this.skippedText !== undefined && !isBlank(text, start, end)) this.unskip();

@@ -4,6 +4,7 @@
 // files become links that carry the file's index and the line (never a path or URL), for the
 // report view to open; everywhere else they stay text.
 import { escapeHtml } from './escape';
+import { escapeRegExp } from '../text/regexp';
 import { parseMarkdown, type Block, type Inline } from './mdParse';
 
 export interface HtmlOptions {
@@ -74,10 +75,6 @@ function refLinker(names: readonly string[]): Linker {
     }
     return out + escapeHtml(text.slice(last));
   };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Style for the HTML report outside VS Code (Save as HTML, the rich-text clipboard). */

@@ -39,6 +39,9 @@ export const JOB_WORDS = ['job', 'Job'];
 /** Counts (`Install call complete (succeeded = ...`): the next line of the thread decides what they were. */
 export const COUNTS_WORD = 'call complete (';
 
+/** `Installing update [UpdateId = X, succeeded]` (AU): a success. */
+export const INSTALLING_WORD = 'Installing update [UpdateId';
+
 export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
   const msg = rec.message;
   const b = parseBracket(msg);
@@ -62,7 +65,7 @@ export function wuRecord(ctx: Context, f: FileState, rec: LogRecord): void {
     else f.pendingCounts.set(rec.tid, { rec, op: counts.op, counts: counts.counts });
     return;
   }
-  if (rec.component === 'AU' && msg.indexOf('Installing update [UpdateId') >= 0) {
+  if (rec.component === 'AU' && msg.indexOf(INSTALLING_WORD) >= 0) {
     const m = /Installing update \[UpdateId = \{?([0-9A-Fa-f-]{36})\}?, (succeeded|failed)/.exec(head(msg));
     if (m && m[2] === 'succeeded' && ctx.st.successes.length < LIMITS.results) {
       ctx.st.successes.push({ file: f.index, line: rec.line, updateId: m[1].toUpperCase(), operation: 'install' });
