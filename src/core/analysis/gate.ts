@@ -16,7 +16,7 @@ import { CHECK_WORDS, HEALTH_WORDS } from './storeHealth';
 import { COUNTS_WORD, DOWNLOAD_COMPONENT_NAMES, INSTALLING_WORD, JOB_WORDS, SERVICE_WORDS, WU_RECORD_WORDS } from './wu/record';
 import { RESULT_WORDS } from './patterns';
 import { BUNDLES_WORD, MENTION_WORDS } from './wu/updates';
-import { IDENTITY_WORDS } from '../bundle/identity';
+import { IDENTITY_WORDS, LOOK_LINES } from '../bundle/identity';
 import { anyOf } from '../text/regexp';
 
 /**
@@ -63,6 +63,27 @@ export class Words {
       this.next = at < 0 ? text.length : at;
     }
     return this.next;
+  }
+}
+
+/**
+ * A filter's words, and the words of machine facts while a line may still state one (identity.ts
+ * looks at lines below LOOK_LINES). `next()` is called once per line asked: the k-th line asked
+ * has a line number of k or more, so after LOOK_LINES lines the facts' words are dropped (a
+ * shorter list scans faster).
+ */
+class FilterWords {
+  private asked = 0;
+  private readonly early: Words;
+  private readonly late: Words;
+
+  constructor(words: readonly string[]) {
+    this.early = new Words([...words, ...IDENTITY_WORDS]);
+    this.late = new Words(words);
+  }
+
+  next(): Words {
+    return this.asked++ < LOOK_LINES ? this.early : this.late;
   }
 }
 
@@ -139,7 +160,7 @@ function bundledIdAt(text: string, m: number): boolean {
  * list of a bundle) the filter follows itself, more widely: it keeps no reference to the analysis.
  */
 export class WuFilter implements LineFilter {
-  private readonly words: Words;
+  private readonly words: FilterWords;
   private readonly counts = new Words([COUNTS_WORD]);
   private readonly bundles = new Words([BUNDLES_WORD]);
   private readonly jobs = new Words(JOB_WORDS);
@@ -155,14 +176,15 @@ export class WuFilter implements LineFilter {
   constructor(private readonly format: LogFormat) {
     // Result lines name their update, but also pass by their words, so that a line passing only
     // by an update id is light (one scan of more words costs less than a second scan).
-    this.words = new Words([
-      ...WU_RECORD_WORDS, ...MENTION_WORDS, COUNTS_WORD, BUNDLES_WORD, ...IDENTITY_WORDS, ...RESULT_WORDS, INSTALLING_WORD,
+    this.words = new FilterWords([
+      ...WU_RECORD_WORDS, ...MENTION_WORDS, COUNTS_WORD, BUNDLES_WORD, ...RESULT_WORDS, INSTALLING_WORD,
       ...(format === 'wu7' ? WU7_ERROR_WORDS : []),
     ]);
   }
 
   wants(text: string, h: LineHead, end: number): boolean {
     const m = h.msg;
+    const words = this.words.next();
     let want = false;
     this.light = false;
     if (this.countsWaiting.size !== 0) {
@@ -176,7 +198,7 @@ export class WuFilter implements LineFilter {
       want = true;
       if (!bundledIdAt(text, m)) this.bundleThreads.delete(h.tid);
     }
-    if (this.words.in(text, m, end)) {
+    if (words.in(text, m, end)) {
       // Which words: counts and bundle headers mark their thread (rare lines: looked for only here).
       if (this.counts.in(text, m, end)) this.countsWaiting.set(h.tid, h.pid);
       if (this.bundles.in(text, m, end)) this.bundleThreads.add(h.tid);
@@ -203,14 +225,15 @@ export class WuFilter implements LineFilter {
 
 /** CBS.log: cbs.ts, storeHealth.ts (a DISM check's summary words too: they are rare), and update ids (wu/updates.ts). */
 export class CbsFilter implements LineFilter {
-  private readonly words = new Words([...CBS_WORDS, ...HEALTH_WORDS, ...CHECK_WORDS, ...IDENTITY_WORDS]);
+  private readonly words = new FilterWords([...CBS_WORDS, ...HEALTH_WORDS, ...CHECK_WORDS]);
   private readonly dashes = new Words(['-']);
 
   wants(text: string, h: LineHead, end: number): boolean {
+    const words = this.words.next();
     const n = h.levelEnd - h.levelStart;
     if (n === 5 && (text.startsWith('Error', h.levelStart) || text.startsWith('Fatal', h.levelStart))) return true;
     const m = h.msg;
-    return this.words.in(text, m, end) || guids(text, m, end, this.dashes) === UPDATE_GUID;
+    return words.in(text, m, end) || guids(text, m, end, this.dashes) === UPDATE_GUID;
   }
 }
 

@@ -35,7 +35,7 @@ export interface FileIdentity {
 }
 
 /** Lines of a file looked at for machine facts (they are stated near the start of a session). */
-const LOOK_LINES = 50_000;
+export const LOOK_LINES = 50_000;
 
 /** The words a line must hold to state a machine fact (the line filter lets such lines through). */
 export const IDENTITY_WORDS: readonly string[] = RULES.map((r) => r.gate);

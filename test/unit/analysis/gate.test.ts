@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Words } from '../../../src/core/analysis/gate';
+import { LOOK_LINES } from '../../../src/core/bundle/identity';
 import { PROJECT_ROOT } from '../../support';
 import { analysisJson, firstDifference } from './gateCheck';
 
@@ -86,6 +87,18 @@ describe('gate: lines skipped before record building change nothing', () => {
     const text = Buffer.from(`${lines.join('\r\n')}\r\n`);
     sameWithAndWithoutGate(text, 'WindowsUpdate.log');
     sameWithAndWithoutGate(text, 'WindowsUpdate.log', 97);
+  });
+
+  it('machine facts: their words pass while a line may still state one, and only then', () => {
+    // The gate drops the facts' words after LOOK_LINES lines asked: a fact just before is read.
+    const lines = Array.from({ length: LOOK_LINES + 10 }, (_, i) => wu(20, 'Misc', `ordinary progress line ${i}`, i));
+    lines[LOOK_LINES - 2] = wu(22, 'Misc', 'OS Version = 10.0.19045.3803', LOOK_LINES - 2);
+    lines[LOOK_LINES + 3] = wu(22, 'Misc', 'client version 10.0.19041.3636', LOOK_LINES + 3);
+    const text = Buffer.from(`${lines.join('\r\n')}\r\n`);
+    sameWithAndWithoutGate(text, 'WindowsUpdate.log');
+    const json = analysisJson(text, 'WindowsUpdate.log', true);
+    assert.match(json, /10\.0\.19045\.3803/);
+    assert.doesNotMatch(json, /10\.0\.19041\.3636/);
   });
 
   const cbs = (level: string, comp: string, msg: string, i: number): string =>
