@@ -3,6 +3,7 @@
 // get readable text from ETL / undecoded files. Fed by the shared DocumentAnalyses (no second parse).
 import * as vscode from 'vscode';
 import { DocumentAnalyses, isLogDocument } from '../analysisService/documentAnalyses';
+import { Slicer } from '../analysisService/slices';
 import type { Analysis } from '../core/analysis/types';
 import { formatCode } from '../core/errors';
 import type { Span } from '../core/model/types';
@@ -27,8 +28,11 @@ function rangeOn(line: number, span: Span): vscode.Range {
   return new vscode.Range(line, span.start, line, span.end);
 }
 
-/** Builds the diagnostics of one document from its analysis (file index 0 is the document). */
-export function buildDiagnostics(document: vscode.TextDocument, analysis: Analysis): vscode.Diagnostic[] {
+/**
+ * Builds the diagnostics of one document from its analysis (file index 0 is the document), one
+ * diagnostic per step: a thousand of them take tens of milliseconds, run by a Slicer in turns.
+ */
+export function* diagnosticSteps(document: vscode.TextDocument, analysis: Analysis): Generator<void, vscode.Diagnostic[]> {
   const lang = configuredLang(document.uri);
   const t = translatorFor(lang);
   const out: vscode.Diagnostic[] = [];
@@ -63,6 +67,7 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
       return [new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, rangeOn(r.line, spanFor(rt, undefined))), r.label)];
     });
     out.push(d);
+    yield;
   }
 
   const setting = settings.intermediateFailures(document.uri);
@@ -81,6 +86,7 @@ export function buildDiagnostics(document: vscode.TextDocument, analysis: Analys
       if (n.kind !== 'evidence') d.tags = [vscode.DiagnosticTag.Unnecessary];
       out.push(d);
       shown++;
+      yield;
     }
   }
   return out;
@@ -96,9 +102,17 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
   };
 
+  // The render under way per document: a newer render, or a delete, makes an older one stop.
+  const renders = new Map<string, number>();
+  let renderCount = 0;
+  const forget = (uri: vscode.Uri): void => {
+    renders.delete(uri.toString());
+    collection.delete(uri);
+  };
+
   const render = (document: vscode.TextDocument): void => {
     if (!isLogDocument(document) || !settings.problemsEnabled(document.uri) || tabs.isHidden(document.uri)) {
-      collection.delete(document.uri);
+      forget(document.uri);
       return;
     }
     const entry = analyses.peek(document.uri);
@@ -106,10 +120,16 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
       // Missing or stale: the analysis under way fires onDidChange, which renders it; until then
       // the last diagnostics stay (no flicker while a large log is read again).
       analyses.get(document);
-      if (!entry) collection.delete(document.uri);
+      if (!entry) forget(document.uri);
       return;
     }
-    collection.set(document.uri, buildDiagnostics(document, entry.analysis));
+    const key = document.uri.toString();
+    const run = ++renderCount;
+    renders.set(key, run);
+    const current = (): boolean => renders.get(key) === run && analyses.peek(document.uri) === entry;
+    void new Slicer(current).run(diagnosticSteps(document, entry.analysis)).then((diagnostics) => {
+      if (diagnostics && current()) collection.set(document.uri, diagnostics);
+    });
   };
 
   const renderAll = (): void => {
@@ -119,7 +139,7 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
   const subscriptions: vscode.Disposable[] = [
     collection,
     tabs,
-    tabs.onDidCloseLastTab((uri) => collection.delete(uri)),
+    tabs.onDidCloseLastTab(forget),
     tabs.onDidShowAgain((uri) => {
       const d = openDocument(uri);
       if (d) render(d);
@@ -128,13 +148,13 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
       const d = openDocument(uri);
       if (d) render(d);
     }),
-    analyses.onDidRemove((uri) => collection.delete(uri)),
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+    analyses.onDidRemove(forget),
+    vscode.workspace.onDidCloseTextDocument((d) => forget(d.uri)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affects(e, 'problems.enabled', 'problems.intermediateFailures', 'language')) renderAll();
     }),
   ];
   // Documents opened before activation were analysed before this listener existed.
   renderAll();
-  return vscode.Disposable.from(...subscriptions);
+  return vscode.Disposable.from(...subscriptions, { dispose: () => renders.clear() });
 }

@@ -49,7 +49,7 @@ export function splitPending(st: State, calls: Call[], callByKey: Map<string, Ca
 }
 
 /** A step of the finishing work ends here every this many items (see finish/index.ts `Steps`). */
-const STEP_ITEMS = 64;
+const STEP_ITEMS = 8;
 
 /**
  * Candidates (sorted by place) → failures, repeats merged, in file order; with the evidence lines
