@@ -12,6 +12,7 @@ import type { LineRecord } from '../readers/record';
 import { HEAD_VALUES, headValues } from '../readers/head';
 import { lineFilter } from './gate';
 import { TimeSpan, type SpanValue } from '../bundle/identity';
+import { NumberBuffer } from '../numbers';
 
 /** Batches the worker may be ahead of the analysis (each about `chunk` bytes of the file): waiting batches are held in the analysing thread's heap (10 MB more peak memory at 16). */
 export const MAX_AHEAD = 4;
@@ -43,41 +44,12 @@ export type ScanMessage =
   | { kind: 'end'; info: FileInfo; span: SpanValue }
   | { kind: 'error'; message: string; code?: string };
 
-/** A batch's numbers, in one buffer kept from batch to batch (a plain array would grow for each). */
-class Numbers {
-  private a = new Float64Array(8192);
-  length = 0;
-
-  push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.length++] = v;
-  }
-
-  at(i: number): number {
-    return this.a[i];
-  }
-
-  set(i: number, v: number): void {
-    this.a[i] = v;
-  }
-
-  /** A copy of the numbers pushed since the last `take`. */
-  take(): Float64Array {
-    const out = this.a.slice(0, this.length);
-    this.length = 0;
-    return out;
-  }
-}
-
 function run(job: ScanJob): void {
   const port = parentPort as NonNullable<typeof parentPort>;
   const progress = new Int32Array(job.progress);
   let texts: string[] = [];
-  const events = new Numbers();
+  // A batch's numbers, in one buffer kept from batch to batch.
+  const events = new NumberBuffer(8192);
   const span = new TimeSpan();
   // The header of the last record line built, for the analysis to build the record without
   // reading the header again (a record rebuilt from a skipped line has none: it is parsed there).

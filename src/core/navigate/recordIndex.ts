@@ -4,6 +4,7 @@
 // typed arrays: a 500,000-line log costs a few MB. Never throws on any text.
 import type { Level, LogFormat, LogRecord } from '../model/types';
 import { LogStream } from '../readers';
+import { NumberBuffer } from '../numbers';
 import { setupMark, type StructureMark } from './setupMarks';
 
 export const LEVEL_NONE = 0;
@@ -35,25 +36,6 @@ export interface RecordIndex {
   marks: StructureMark[];
 }
 
-class Growable {
-  private buf: Float64Array;
-  length = 0;
-  constructor(size = 1024) {
-    this.buf = new Float64Array(size);
-  }
-  push(v: number): void {
-    if (this.length === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.length++] = v;
-  }
-  values(): Float64Array {
-    return this.buf.subarray(0, this.length);
-  }
-}
-
 function levelCode(level: Level | undefined): number {
   switch (level) {
     case 'error':
@@ -78,7 +60,7 @@ export function indexRecords(text: string, fileName?: string): RecordIndex {
 
 /** `indexRecords` fed piece by piece (an editor reads a large document in slices). */
 export class RecordIndexer {
-  private readonly cols = { start: new Growable(), end: new Growable(), tid: new Growable(), pid: new Growable(), comp: new Growable(), level: new Growable(), time: new Growable() };
+  private readonly cols = { start: new NumberBuffer(), end: new NumberBuffer(), tid: new NumberBuffer(), pid: new NumberBuffer(), comp: new NumberBuffer(), level: new NumberBuffer(), time: new NumberBuffer() };
   private readonly compIds = new Map<string, number>([['', 0]]);
   private readonly components = [''];
   private readonly marks: StructureMark[] = [];
