@@ -144,11 +144,11 @@ function replay(a: Analyzer, idx: number, parse: LineParser, build: RecordBuilde
       const text = next();
       const rec = hasHead && build ? build(text, line, readHead(events, i + 7, head)) : parse(text, line);
       i += hasHead ? 7 + HEAD_VALUES : 7;
-      const cont: string[] = [];
-      for (let k = 0; k < nCont; k++) cont.push(next());
+      const cont: string[] | undefined = nCont ? [] : undefined;
+      for (let k = 0; k < nCont; k++) cont?.push(next());
       if (!rec) continue;
       if (truncated) rec.truncated = true;
-      if (nCont) rec.continuation = cont;
+      if (cont) rec.continuation = cont;
       if (dropped) rec.continuationDropped = dropped;
       rec.endLine = endLine;
       a.push(idx, rec, (flags & LIGHT) !== 0);
