@@ -47,11 +47,14 @@ describe('large log: the editor stays responsive', function () {
     const ext = await activateExtension();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wu-log-lens-large-'));
     const file = path.join(dir, 'WindowsUpdate.log');
-    // VS Code's merge-conflict extension reads every opened document whole (300 ms for 45 MB):
-    // turned off here so that the blocks measured are ours.
+    // VS Code's merge-conflict extension reads every opened document whole (300 ms for 45 MB), and
+    // once any extension has registered a URI handler, the extension host looks for its links in
+    // every line of a shown document (140-200 ms): both turned off here so that the blocks
+    // measured are ours.
     const mergeConflict = vscode.workspace.getConfiguration('merge-conflict');
     await mergeConflict.update('decorators.enabled', false, vscode.ConfigurationTarget.Global);
     await mergeConflict.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('editor').update('links', false, vscode.ConfigurationTarget.Global);
     try {
       const bytes = writeLargeLog(ext.extensionPath, file);
       const uri = vscode.Uri.file(file);
@@ -93,6 +96,7 @@ describe('large log: the editor stays responsive', function () {
     } finally {
       await mergeConflict.update('decorators.enabled', undefined, vscode.ConfigurationTarget.Global);
       await mergeConflict.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('editor').update('links', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(dir, { recursive: true, force: true });
     }
