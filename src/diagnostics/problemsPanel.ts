@@ -126,9 +126,13 @@ export function registerDiagnostics(analyses: DocumentAnalyses): vscode.Disposab
     const key = document.uri.toString();
     const run = ++renderCount;
     renders.set(key, run);
-    const current = (): boolean => renders.get(key) === run && analyses.peek(document.uri) === entry;
-    void new Slicer(current).run(diagnosticSteps(document, entry.analysis)).then((diagnostics) => {
+    // An edit stops it too: the stale analysis stays cached until the new one is done.
+    const current = (): boolean => renders.get(key) === run && document.version === entry.version && analyses.peek(document.uri) === entry;
+    new Slicer(current).run(diagnosticSteps(document, entry.analysis)).then((diagnostics) => {
       if (diagnostics && current()) collection.set(document.uri, diagnostics);
+    }, (err: unknown) => {
+      // The panel keeps what it showed; the extension host log says why.
+      console.error(`WU Log Lens: diagnostics of ${key} failed`, err);
     });
   };
 

@@ -2,7 +2,8 @@
 // of a WindowsUpdate.log or a CBS.log change nothing in the analysis, and the reader builds no
 // record for them. A line passes when it may matter to any family module: each module lists the
 // words its rules need (WU_RECORD_WORDS, CBS_WORDS ...), so a rule that reads a new phrase must add
-// it there. The test is conservative (a line that passes may still do nothing) and depends on the
+// it there. A WindowsUpdate.log line that passes only because it names an update is light: only
+// `mentions` reads it, never wuRecord, so a wuRecord rule needs a word or mark of its own. The test is conservative (a line that passes may still do nothing) and depends on the
 // lines alone, not on the analysis (so it can run apart from it); a skipped line only moves the
 // file's last line and the open CBS session's end (skippedLine). `gate.test.ts` checks, on every
 // corpus log, that the analysis is the same with and without it.

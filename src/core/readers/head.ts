@@ -54,7 +54,7 @@ export interface LineGate extends LineFilter {
 /** The fields of a LineHead, in the order `headValues` writes them. */
 export const HEAD_VALUES = 10;
 
-/** Writes `h` into `out` from `at` (a record read in one thread is rebuilt in another: scanWorker.ts). */
+/** Appends the fields of `h` to `out` (a record read in one thread is rebuilt in another: scanWorker.ts). */
 export function headValues(h: LineHead, out: number[]): void {
   out.push(h.msg, h.compStart, h.compEnd, h.levelStart, h.levelEnd, h.time, h.timeStart, h.timeEnd, h.pid, h.tid);
 }

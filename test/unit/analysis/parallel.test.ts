@@ -1,15 +1,17 @@
 // A file read in a worker thread (parallel.ts, scanWorker.ts) is analysed as when one thread
-// reads it: the records' headers and light flags travel with them, and a skipped line right
-// after a record is kept as its own event (whatever numbers end that record).
+// reads it: the records' headers and light flags travel with them (batch.ts; its own test
+// checks the events one by one).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeFiles } from '../../../src/core/analysis/files';
+import { canScanInWorker } from '../../../src/core/analysis/parallel';
 import { FIXTURES } from './helpers';
 import { firstDifference } from './gateCheck';
 
 async function bothWays(file: string): Promise<Awaited<ReturnType<typeof analyzeFiles>>> {
+  assert.ok(canScanInWorker('always'), 'the reading worker script is built next to parallel.js');
   const one = await analyzeFiles([file], { parallel: 'never' });
   const two = await analyzeFiles([file], { parallel: 'always', parallelMinBytes: 0 });
   const a = JSON.stringify(one);
@@ -26,7 +28,8 @@ describe('analysis: a file read in a worker thread', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a store check summary of two continuation lines, then a skipped line: the summary is cited at its own line', async () => {
-    // The record's continuation count (2) equals the event code of a skipped line.
+    // A record of two continuation lines, then skipped lines (the reading thread once merged the
+    // first of them into the record's numbers).
     const file = path.join(dir, 'CBS.log');
     fs.writeFileSync(file, [
       '2027-02-01 08:00:00, Info                  CBS    Client specifies manual store corruption detect or repair.',

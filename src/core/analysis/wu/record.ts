@@ -20,9 +20,10 @@ const DOWNLOAD_COMPONENTS = new Set(DOWNLOAD_COMPONENT_NAMES);
 
 /**
  * What wuRecord acts on, for the gate (gate.ts): a line it does anything with starts with a
- * bracket or marker, continues a thread's counts, names an update (an id with its revision or
- * after `update`: every per-update result line and `Installing update [UpdateId = ` does),
- * holds one of these words, or (a download component's line) a GUID and one of JOB_WORDS.
+ * bracket or marker, continues a thread's counts, holds one of these words (or RESULT_WORDS, or
+ * INSTALLING_WORD), a service id (SERVICE_WORDS) or (a download component's line) a GUID and
+ * one of JOB_WORDS. A line that only names an update reaches `mentions`, never wuRecord (it is
+ * light): a rule here cannot rely on an update id alone.
  */
 export const WU_RECORD_WORDS = [
   'REPORT EVENT:', 'shutdown notification', 'calls back to install call',
