@@ -8,17 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SummaryResult } from '../../../src/summarize/summarizeCommand';
 import { activateExtension, sleep, waitFor, workspaceFile } from './helpers';
-
-interface SummaryResult {
-  view: string;
-  markdown: string;
-  text: string;
-  html: string;
-  files: string[];
-  failures: number;
-  targets: Array<string | null>;
-}
 
 interface Snapshot {
   gen: number;

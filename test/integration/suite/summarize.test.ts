@@ -7,20 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { SummaryResult } from '../../../src/summarize/summarizeCommand';
 import { activateExtension, waitFor, workspaceFile } from './helpers';
 import { MemoryFs } from './memoryFs';
 
 const COMMAND = 'wuLogLens.summarizeFailures';
-
-interface SummaryResult {
-  view: string;
-  markdown: string;
-  text: string;
-  html: string;
-  files: string[];
-  failures: number;
-  targets: Array<string | null>;
-}
 
 const run = (...args: unknown[]): Thenable<SummaryResult | undefined> => vscode.commands.executeCommand<SummaryResult | undefined>(COMMAND, ...args);
 
