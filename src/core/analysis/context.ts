@@ -22,6 +22,8 @@ export interface FileState {
   open: Call[];
   /** Open calls per thread (threadKey): most lines name a thread with none, and need no look through `open`. */
   openPerThread: Map<number, number>;
+  /** The open calls of each cV, in `open`'s order (an END looks its call up by cV; hundreds can be open). */
+  openByCv: Map<string, Call[]>;
   /** Calls closed recently (a second "call complete" line may follow on the federated thread). */
   recent: Call[];
   /** Call that last received counts/call-error lines on a thread: the END on that thread closes it. */
@@ -55,7 +57,7 @@ export interface FileState {
 
 export function newFileState(index: number, path: string, format: LogFormat): FileState {
   return {
-    index, path, format, open: [], openPerThread: new Map(), recent: [], resultCallByTid: new Map(), ring: [], ringHead: 0, pendingTitle: new Map(),
+    index, path, format, open: [], openPerThread: new Map(), openByCv: new Map(), recent: [], resultCallByTid: new Map(), ring: [], ringHead: 0, pendingTitle: new Map(),
     handlerUpdate: new Map(), handlerProof: new Map(), downloadJob: new Map(), cbsById: new Map(), rebootProcessing: false,
     lastLine: -1, pendingCounts: new Map(), lastUpdateOnTid: new Map(), bundleOnTid: new Map(),
   };

@@ -171,6 +171,18 @@ describe('analysis: outcomes, phases and chains', () => {
     assert.equal(a.calls.find((c) => c.label?.startsWith('Federated'))?.endLine, 6);
   });
 
+  it('pairs an END with the open call of its cV, not with an ended call of the same cV', () => {
+    // The END comes from another process: only the cV pairs it (calls.ts looks calls up by cV).
+    const text = [
+      '2024/01/01 10:00:00.0000000 100   110   ComApi          * START *   Download ClientId = Tester (cV = BBBBBBBBBBBBBBBB.1.0)',
+      '2024/01/01 10:00:01.0000000 200   210   ComApi          * END *   Download ClientId = Tester (cV = BBBBBBBBBBBBBBBB.1.0)',
+      '2024/01/01 10:00:02.0000000 100   111   ComApi          * START *   Download ClientId = Tester (cV = BBBBBBBBBBBBBBBB.1.0)',
+      '2024/01/01 10:00:03.0000000 200   211   ComApi          * END *   Download ClientId = Tester (cV = BBBBBBBBBBBBBBBB.1.0)',
+    ].join('\n');
+    const a = analyseText(text, 'wu10');
+    assert.deepEqual(a.calls.map((c) => [c.startLine, c.endLine]).sort(), [[0, 1], [2, 3]]);
+  });
+
   it('setup logs: the setup result code is the decisive error', () => {
     const text = [
       '2024-03-28 10:00:00, Error                 MOUPG  CSetupManager::Execute(123): Result = 0x80070490',

@@ -47,12 +47,22 @@ function countThread(f: FileState, c: Call, by: number): void {
 export function openCall(f: FileState, c: Call): void {
   f.open.push(c);
   countThread(f, c, 1);
+  if (c.cv !== undefined) {
+    const list = f.openByCv.get(c.cv);
+    if (list) list.push(c);
+    else f.openByCv.set(c.cv, [c]);
+  }
 }
 
 /** Removes `f.open[i]` and returns it. */
 export function dropOpen(f: FileState, i: number): Call {
   const c = f.open.splice(i, 1)[0];
   countThread(f, c, -1);
+  const list = c.cv !== undefined ? f.openByCv.get(c.cv) : undefined;
+  if (list) {
+    if (list.length === 1) f.openByCv.delete(c.cv as string);
+    else list.splice(list.indexOf(c), 1);
+  }
   return c;
 }
 
@@ -101,7 +111,7 @@ export function bracket(ctx: Context, f: FileState, rec: LogRecord, b: Bracket):
   let match: Call | undefined;
   const byTid = rec.tid !== undefined ? f.resultCallByTid.get(rec.tid) : undefined;
   if (byTid && f.open.includes(byTid) && sameOp(byTid, b)) match = byTid;
-  if (!match && cv) match = f.open.find((c) => c.cv === cv && sameOp(c, b));
+  if (!match && cv) match = f.openByCv.get(cv)?.find((c) => sameOp(c, b));
   if (!match) {
     // The first open call of the process with this operation (and client); cheap tests first: an
     // END is compared with every open call, and hundreds can be open.
