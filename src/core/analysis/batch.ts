@@ -2,15 +2,11 @@
 // batches: the record lines' texts in one string, and the events in file order in numbers. Both
 // sides of that format live here. A record event is RECORD, line, end line, continuation lines
 // kept, dropped, truncated (0/1), flags (HEAD, LIGHT), then with HEAD the line's header
-// (HEAD_VALUES numbers, head.ts `headValues`), then the line's update ids: their count, then
-// ID_VALUES numbers each (tokens/ids.ts `eachUpdateId`); a skipped record line is SKIP, line,
-// time. The ids are found on the reading side: the analysis of every record needs them, and the
-// reader mostly waits for the analysis where many lines pass.
-import type { LogRecord, UpdateIdRef } from '../model/types';
+// (HEAD_VALUES numbers, head.ts `headValues`); a skipped record line is SKIP, line, time.
+import type { LogRecord } from '../model/types';
 import { HEAD_VALUES, headValues, newHead, readHead, type LineHead } from '../readers/head';
 import type { LineParser, RecordBuilder } from '../readers/stream';
 import { NumberBuffer } from '../numbers';
-import { NO_IDS, eachUpdateId, updateIdRef, type UpdateIdSink } from '../tokens/ids';
 
 export const RECORD = 1;
 export const SKIP = 2;
@@ -24,17 +20,7 @@ export interface Batch {
 }
 
 /** What a record event says of the record besides its line. */
-type RecordOut = Pick<LogRecord, 'line' | 'endLine' | 'continuation' | 'continuationDropped' | 'truncated' | 'messageColumn'> & { text: string };
-
-/** Numbers per update id: tokens/ids.ts `UpdateIdSink`'s, in order (lower: 0/1). */
-const ID_VALUES = 5;
-
-/** The ids written at `events[i]` (after their count) for line `text`. */
-function readIds(text: string, events: Float64Array, i: number, n: number): UpdateIdRef[] {
-  const out: UpdateIdRef[] = [];
-  for (let k = 0; k < n; k++, i += ID_VALUES) out.push(updateIdRef(text, events[i], events[i + 1] === 1, events[i + 2], events[i + 3], events[i + 4]));
-  return out;
-}
+type RecordOut = Pick<LogRecord, 'line' | 'endLine' | 'continuation' | 'continuationDropped' | 'truncated'> & { text: string };
 
 /** Collects one batch at a time on the reading side. */
 export class BatchWriter {
@@ -45,14 +31,6 @@ export class BatchWriter {
   private readonly head: number[] = [];
   private headLine = -1;
   private light = false;
-  private readonly pushId: UpdateIdSink = (guid, lower, start, end, revision) => {
-    const e = this.events;
-    e.push(guid);
-    e.push(lower ? 1 : 0);
-    e.push(start);
-    e.push(end);
-    e.push(revision);
-  };
   /** Where the batch's last event starts when it is a skipped line (-1: it is not). */
   private lastSkip = -1;
 
@@ -81,9 +59,6 @@ export class BatchWriter {
     } else {
       e.push(0);
     }
-    const at = e.length;
-    e.push(0);
-    e.set(at, eachUpdateId(r.text, r.messageColumn, this.pushId));
   }
 
   /** A record line the filter skipped: of a run of them only the last counts (each moves the same marks further). */
@@ -141,9 +116,6 @@ export function replay(a: BatchSink, idx: number, parse: LineParser, build: Reco
       const text = next();
       const rec = hasHead && build ? build(text, line, readHead(events, i + 7, replayHead)) : parse(text, line);
       i += hasHead ? 7 + HEAD_VALUES : 7;
-      const nIds = events[i];
-      if (rec) rec.updateIds = nIds ? readIds(text, events, i + 1, nIds) : NO_IDS;
-      i += 1 + nIds * ID_VALUES;
       const cont: string[] | undefined = nCont ? [] : undefined;
       for (let k = 0; k < nCont; k++) cont?.push(next());
       if (!rec) continue;

@@ -66,11 +66,6 @@ export class LineRecord implements LogRecord {
     return (this.#updateIds ??= findUpdateIds(this.#text, this.messageColumn));
   }
 
-  /** The ids found elsewhere (the reading thread: analysis/batch.ts), as `findUpdateIds` gives them. */
-  set updateIds(ids: UpdateIdRef[]) {
-    this.#updateIds = ids;
-  }
-
   get kbs(): KbRef[] {
     return (this.#kbs ??= findKbs(this.#text, this.messageColumn));
   }

@@ -2,7 +2,7 @@
 import type { CvRef, KbRef, UpdateIdRef } from '../model/types';
 
 // Empty results are one shared frozen array each: records are read-only, and most lines have no tokens.
-export const NO_IDS: UpdateIdRef[] = Object.freeze([]) as unknown as UpdateIdRef[];
+const NO_IDS: readonly UpdateIdRef[] = Object.freeze([]);
 const NO_KBS: readonly KbRef[] = Object.freeze([]);
 const NO_CVS: readonly CvRef[] = Object.freeze([]);
 
@@ -32,68 +32,47 @@ function guidAt(line: string, s: number): number {
   return lower ? 2 : 1;
 }
 
-/** One update id `eachUpdateId` found: where its GUID starts, whether it has lower-case digits, its span, its revision (-1: none). */
-export type UpdateIdSink = (guid: number, lower: boolean, start: number, end: number, revision: number) => void;
-
 /**
  * Every GUID in the line (update ids, service ids, event ids ...): `{GUID}.rev`, `GUID.rev`,
- * `{GUID}`, `GUID`, with revision when written; the nil GUID is skipped. Found from each `-`
- * (its first dash sits 8 characters after the GUID's start): no regex scan. Reports each to
- * `found` (no objects made: the reading thread sends them as numbers); returns how many.
+ * `{GUID}`, `GUID`; upper case, with revision when written. The nil GUID is skipped.
+ * Found from each `-` (its first dash sits 8 characters after the GUID's start): no regex scan.
  */
-export function eachUpdateId(line: string, from: number, found: UpdateIdSink): number {
-  let n = 0;
+export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
+  let out: UpdateIdRef[] | undefined;
   let d = line.indexOf('-', from + 8);
   while (d >= 0) {
     const s = d - 8;
     const kind = s >= from && line.charCodeAt(d + 5) === 45 ? guidAt(line, s) : 0;
     if (kind !== 0 && !isWordOrDash(line.charCodeAt(s - 1)) && !isWordOrDash(line.charCodeAt(s + 36))) {
+      const id = kind === 2 ? line.slice(s, s + 36).toUpperCase() : line.slice(s, s + 36);
       let start = s;
       let end = s + 36;
       if (line.charCodeAt(s - 1) === 123 && line.charCodeAt(end) === 125) {
         start--;
         end++;
       }
-      let revision = -1;
+      let revision: number | undefined;
       if (line.charCodeAt(end) === 46) {
         let e = end + 1;
-        let value = 0;
-        for (let c = line.charCodeAt(e); e < end + 10 && c >= 48 && c <= 57; c = line.charCodeAt(++e)) value = value * 10 + c - 48;
+        while (e < end + 10 && line.charCodeAt(e) >= 48 && line.charCodeAt(e) <= 57) e++;
         const c = line.charCodeAt(e);
         const wordAfter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
         if (e > end + 1 && !wordAfter) {
-          revision = value;
+          revision = Number(line.slice(end + 1, e));
           end = e;
         }
       }
-      // The nil GUID has no letters: `guidAt` calls it upper case.
-      if (!(kind === 1 && line.startsWith(ZERO_GUID, s))) {
-        found(s, kind === 2, start, end, revision);
-        n++;
+      if (id !== ZERO_GUID) {
+        const ref: UpdateIdRef = { id, span: { start, end } };
+        if (revision !== undefined) ref.revision = revision;
+        (out ??= []).push(ref);
       }
       d = line.indexOf('-', s + 36);
     } else {
       d = line.indexOf('-', d + 1);
     }
   }
-  return n;
-}
-
-/** The id `eachUpdateId` reported, upper-cased, as records hold it. */
-export function updateIdRef(line: string, guid: number, lower: boolean, start: number, end: number, revision: number): UpdateIdRef {
-  const g = line.slice(guid, guid + 36);
-  const ref: UpdateIdRef = { id: lower ? g.toUpperCase() : g, span: { start, end } };
-  if (revision >= 0) ref.revision = revision;
-  return ref;
-}
-
-/** Every update id of the line (`eachUpdateId`), upper case. */
-export function findUpdateIds(line: string, from = 0): UpdateIdRef[] {
-  let out: UpdateIdRef[] | undefined;
-  eachUpdateId(line, from, (guid, lower, start, end, revision) => {
-    (out ??= []).push(updateIdRef(line, guid, lower, start, end, revision));
-  });
-  return out ?? NO_IDS;
+  return out ?? (NO_IDS as UpdateIdRef[]);
 }
 
 /**

@@ -3,11 +3,10 @@
 import * as assert from 'node:assert/strict';
 import { BatchWriter, replay, type BatchSink } from '../../../src/core/analysis/batch';
 import { newHead } from '../../../src/core/readers/head';
-import type { LogRecord, UpdateIdRef } from '../../../src/core/model/types';
-import { findUpdateIds } from '../../../src/core/tokens';
+import type { LogRecord } from '../../../src/core/model/types';
 
 interface Seen {
-  records: { line: number; endLine: number; built: boolean; light: boolean; text: string; cont?: string[]; dropped?: number; truncated?: boolean; timeEnd?: number; ids: UpdateIdRef[] }[];
+  records: { line: number; endLine: number; built: boolean; light: boolean; text: string; cont?: string[]; dropped?: number; truncated?: boolean; timeEnd?: number }[];
   skips: [number, number][];
 }
 
@@ -17,7 +16,7 @@ function read(w: BatchWriter): Seen {
   const sink: BatchSink = {
     push: (_f, rec, light) => {
       const r = rec as LogRecord & { built: boolean; timeEnd?: number };
-      seen.records.push({ line: r.line, endLine: r.endLine, built: r.built, light, text: r.message, cont: r.continuation, dropped: r.continuationDropped, truncated: r.truncated, timeEnd: r.timeEnd, ids: r.updateIds });
+      seen.records.push({ line: r.line, endLine: r.endLine, built: r.built, light, text: r.message, cont: r.continuation, dropped: r.continuationDropped, truncated: r.truncated, timeEnd: r.timeEnd });
     },
     skip: (_f, line, time) => seen.skips.push([line, time]),
   };
@@ -35,12 +34,12 @@ describe('analysis: batches between the reading and the analysing thread', () =>
   it('a skipped line after a record whose last number equals the skip event code is an event of its own', () => {
     const w = new BatchWriter();
     // Without a header, a record's numbers end with dropped (2), truncated, flags.
-    w.record({ line: 0, endLine: 4, text: 'a', messageColumn: 0, continuation: ['c1', 'c2'], continuationDropped: 2 });
+    w.record({ line: 0, endLine: 4, text: 'a', continuation: ['c1', 'c2'], continuationDropped: 2 });
     w.skipped(5, 500);
     w.skipped(6, 600);
     // With a header, they end with its last fields: here the time's end is 2.
     w.built(7, { ...head(2), pid: 2, tid: 2 }, false);
-    w.record({ line: 7, endLine: 7, text: 'b', messageColumn: 0 });
+    w.record({ line: 7, endLine: 7, text: 'b' });
     w.skipped(8, 800);
     const seen = read(w);
     assert.deepEqual(seen.records.map((r) => [r.line, r.endLine, r.dropped, r.cont, r.built, r.timeEnd]), [
@@ -54,11 +53,11 @@ describe('analysis: batches between the reading and the analysing thread', () =>
   it('a header goes only with the record line it was read from; light only with a header and no continuation', () => {
     const w = new BatchWriter();
     w.built(3, head(27), true);
-    w.record({ line: 3, endLine: 3, text: 'light', messageColumn: 0 });
+    w.record({ line: 3, endLine: 3, text: 'light' });
     // Rebuilt from a skipped line: never built here, so parsed there (the header of line 3 is not its own).
-    w.record({ line: 4, endLine: 5, text: 'unskipped', messageColumn: 0, continuation: ['more'] });
+    w.record({ line: 4, endLine: 5, text: 'unskipped', continuation: ['more'] });
     w.built(6, head(27), true);
-    w.record({ line: 6, endLine: 7, text: 'continued', messageColumn: 0, continuation: ['more'], truncated: true });
+    w.record({ line: 6, endLine: 7, text: 'continued', continuation: ['more'], truncated: true });
     const seen = read(w);
     assert.deepEqual(seen.records.map((r) => [r.text, r.built, r.light, r.truncated ?? false]), [
       ['light', true, true, false],
@@ -74,31 +73,9 @@ describe('analysis: batches between the reading and the analysing thread', () =>
     w.skipped(1, 100);
     assert.deepEqual(read(w).skips, [[1, 100]]);
     w.skipped(2, 200);
-    w.record({ line: 3, endLine: 3, text: 'x', messageColumn: 0 });
+    w.record({ line: 3, endLine: 3, text: 'x' });
     const seen = read(w);
     assert.deepEqual(seen.skips, [[2, 200]]);
     assert.deepEqual(seen.records.map((r) => r.line), [3]);
-  });
-
-  it('the update ids found by the reader come out as findUpdateIds finds them in the line', () => {
-    const lines = [
-      'Added update {0f3412f2-3405-4d86-a9ff-0ecf12a8fb0e}.201 to search result, and 7CBC4B48-A8DE-4A82-88AE-1F5AB2C5C9E1 too',
-      'no ids here',
-      'DO job {aabbccdd-0000-4000-8000-00000000000a} for update 00000000-0000-0000-0000-000000000000, id=F00DBABE-1234-5678-9ABC-DEF012345678.3x',
-    ];
-    const w = new BatchWriter();
-    lines.forEach((text, i) => {
-      if (i !== 1) w.built(i, head(27), i === 0);
-      w.record({ line: i, endLine: i, text, messageColumn: 0 });
-    });
-    const seen = read(w);
-    assert.deepEqual(seen.records.map((r) => r.ids), lines.map((t) => findUpdateIds(t)));
-    // The cases the encoding must keep apart: braces, revision, lower case, none.
-    assert.deepEqual(seen.records[0].ids.map((r) => [r.id, r.revision, r.span.start, r.span.end]), [
-      ['0F3412F2-3405-4D86-A9FF-0ECF12A8FB0E', 201, 13, 55],
-      ['7CBC4B48-A8DE-4A82-88AE-1F5AB2C5C9E1', undefined, 78, 114],
-    ]);
-    assert.equal(seen.records[1].ids.length, 0);
-    assert.deepEqual(seen.records[2].ids.map((r) => r.id), ['AABBCCDD-0000-4000-8000-00000000000A', 'F00DBABE-1234-5678-9ABC-DEF012345678']);
   });
 });
