@@ -59,9 +59,10 @@ export function dropOpen(f: FileState, i: number): Call {
   const c = f.open.splice(i, 1)[0];
   countThread(f, c, -1);
   const list = c.cv !== undefined ? f.openByCv.get(c.cv) : undefined;
-  if (list) {
+  const k = list ? list.indexOf(c) : -1;
+  if (list && k >= 0) {
     if (list.length === 1) f.openByCv.delete(c.cv as string);
-    else list.splice(list.indexOf(c), 1);
+    else list.splice(k, 1);
   }
   return c;
 }
