@@ -17,10 +17,6 @@ export class NumberBuffer {
     this.buf[this.length++] = v;
   }
 
-  at(i: number): number {
-    return this.buf[i];
-  }
-
   set(i: number, v: number): void {
     this.buf[i] = v;
   }

@@ -166,8 +166,10 @@ const BITS_FAILED = new RegExp(`job \\{?${GUID}\\}? failed, updateId = \\{?(${GU
 const DL_ERROR = new RegExp(`^\\*FAILED\\* \\[([0-9A-Fa-f]{8})\\] Error occurred while downloading update \\{?(${GUID})\\}?\\.(\\d+)`);
 const INSTALL_RESULT = new RegExp(`Update ID = \\{?(${GUID})\\}?\\.(\\d+).{0,80}Update installation result = 0x([0-9A-Fa-f]{1,8})`);
 
-/** Every per-update result line holds one of these phrases: one scan rules out the rest. */
-/** Every per-update result line holds one of these (the gate's light lines have none). */
+/**
+ * Every per-update result line holds one of these phrases: one scan (RESULT_HINT) rules out the
+ * rest, and the gate's light lines have none.
+ */
 export const RESULT_WORDS = [
   'LogHistory called', 'Install complete for update ID', 'Return code = 0x', 'of CBS update', 'failed, updateId = ',
   'Error occurred while downloading', 'Update installation result = 0x',
